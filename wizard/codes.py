@@ -1,0 +1,130 @@
+"""Understand the code a person typed and find it in the catalog.
+
+People type `403.14`, `403-14`, `HTTP 403.14`, `http/403.14`, `ftp 530`, `500-100` or just
+`550`. A lookup answers with the entry, or explains what happened instead: a sub-status we do
+not know (fall back to its parent code), a number that exists in both protocols (ask which),
+or an unknown code (the class's general guidance and the nearest known codes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from wizard.library import Library
+from wizard.model import ClassEntry, CodeEntry, tr
+
+_QUERY = re.compile(
+    r"""^\s*
+        (?:(?P<protocol>https?|ftp)\b\s*(?:status|error|code)?\s*[:/\s]?\s*)?
+        (?P<status>[1-5]\d\d)
+        (?:\s*[.\-]\s*(?P<sub>\d{1,3}))?
+        (?:\.asp)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class CodeQuery:
+    protocol: str | None
+    status: int
+    sub: int | None
+
+    @property
+    def code(self) -> str:
+        return f"{self.status}" if self.sub is None else f"{self.status}.{self.sub}"
+
+    @property
+    def parent(self) -> str:
+        return str(self.status)
+
+
+def parse(text: str) -> CodeQuery | None:
+    """Parse what a person typed; None when it is not a code at all."""
+    match = _QUERY.match(text)
+    if not match:
+        return None
+    protocol = match["protocol"]
+    if protocol:
+        protocol = "ftp" if protocol.lower() == "ftp" else "http"
+    sub = int(match["sub"]) if match["sub"] is not None else None
+    return CodeQuery(protocol, int(match["status"]), sub)
+
+
+@dataclass
+class Lookup:
+    """The answer to "what is this code?"."""
+
+    query: str
+    entry: CodeEntry | None = None
+    notice: str | None = None  # said to the user even when an entry was found
+    choices: list[CodeEntry] = field(default_factory=list)  # same number in HTTP and FTP: ask
+    class_entry: ClassEntry | None = None  # unknown code: general guidance for its class
+    nearest: list[CodeEntry] = field(default_factory=list)
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.choices)
+
+
+def lookup(library: Library, text: str, protocol: str | None = None, version: str | None = None) -> Lookup:
+    query = parse(text)
+    result = Lookup(text.strip())
+    if query is None:
+        result.notice = f"{text.strip()!r} is not a status code (expected something like 403.14 or ftp 530)"
+        return result
+    protocol = protocol or query.protocol
+    protocols = [protocol] if protocol else (library.protocols_of(query.code) or library.protocols_of(query.parent))
+    if len(protocols) > 1:
+        result.choices = [library.entry(p, query.code, version) or library.entry(p, query.parent, version)
+                          for p in protocols]
+        result.notice = f"{query.code} exists for both HTTP and FTP; say which (--http or --ftp)"
+        return result
+    chosen = protocols[0] if protocols else (protocol or "http")
+    entry = library.entry(chosen, query.code, version)
+    if entry is not None:
+        result.entry = entry
+        return result
+    parent = library.entry(chosen, query.parent, version) if query.sub is not None else None
+    label = f"{chosen.upper()} {query.code}"
+    if parent is not None:
+        result.entry = parent
+        result.notice = f"{label} is not a known sub-status; showing {chosen.upper()} {parent.code} instead"
+        return result
+    result.class_entry = library.class_entry(chosen, f"{query.status // 100}xx")
+    result.nearest = nearest(library, chosen, query)
+    near = ", ".join(e.code for e in result.nearest)
+    result.notice = f"{label} is not a known code" + (f"; closest known: {near}" if near else "")
+    return result
+
+
+def nearest(library: Library, protocol: str, query: CodeQuery, count: int = 5) -> list[CodeEntry]:
+    """Known codes of the same protocol and class, closest in number first."""
+    target = (query.status, query.sub or 0)
+    candidates = {e.code: e for e in library.codes(protocol) if e.status // 100 == query.status // 100}
+    return sorted(candidates.values(),
+                  key=lambda e: (abs(e.status - target[0]), abs((e.substatus or 0) - target[1])))[:count]
+
+
+def matches_pattern(entry: CodeEntry, pattern: str) -> bool:
+    """Browse patterns: `4xx`, `40x`, `403` (the code and its sub-statuses), `403.*`, or words."""
+    pattern = pattern.strip().lower()
+    query = parse(pattern)
+    if query is not None:
+        if query.protocol and query.protocol != entry.protocol:
+            return False
+        if query.sub is None:
+            return entry.status == query.status
+        return entry.code == query.code
+    wild = re.fullmatch(r"(?:(https?|ftp)\s*[:/\s]?\s*)?([1-5x][0-9x]{2})(\.(\*|\d{1,3}))?", pattern)
+    if wild:
+        if wild[1] and (("ftp" if wild[1] == "ftp" else "http") != entry.protocol):
+            return False
+        regex = wild[2].replace("x", r"\d")
+        if not re.fullmatch(regex, str(entry.status)):
+            return False
+        if wild[4] == "*":
+            return entry.substatus is not None
+        return True
+    haystack = " ".join([entry.code, tr(entry.title), tr(entry.meaning), entry.component or ""]).lower()
+    return all(word in haystack for word in pattern.split())

@@ -1,0 +1,52 @@
+"""Findings: problems found in tree files, always tied to a file, line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Where:
+    """A place in a source file; line and column are 1-based, as editors show them."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.col}"
+
+    @classmethod
+    def from_mark(cls, file: str | Path, mark) -> "Where":
+        """Build from a PyYAML mark (0-based) or None."""
+        if mark is None:
+            return cls(str(file))
+        return cls(str(file), mark.line + 1, mark.column + 1)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem. `error` findings make `validate` fail; warnings only inform."""
+
+    where: Where
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        tag = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{self.where}: {tag}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+class TreeError(Exception):
+    """Raised when a tree cannot be used at all; carries the findings that explain why."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__("\n".join(str(f) for f in findings))
+        self.findings = findings

@@ -1,0 +1,100 @@
+"""The loaded knowledge: catalog entries, trees and shared subtrees, with site overrides applied.
+
+Folders given with `--trees` come after the built-in folder; an entry, tree or subtree from a
+later folder replaces an earlier one for the same code (and overlapping IIS versions) or id.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wizard import versions as V
+from wizard.findings import Finding
+from wizard.loader import LoadResult, load_folders
+from wizard.model import ClassEntry, CodeEntry, Graph, Subtree, Tree
+from wizard.paths import builtin_trees_dir
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a & b)
+
+
+class Library:
+    """Read-only view over a LoadResult, answering the questions the CLI, UI and engine ask."""
+
+    def __init__(self, loaded: LoadResult):
+        self.loaded = loaded
+        self.findings: list[Finding] = list(loaded.findings)
+        self.entries = _winners(loaded.entries, lambda e: (e.protocol, e.code), lambda e: e.versions)
+        self.classes: dict[tuple[str, str], ClassEntry] = {(c.protocol, c.klass): c for c in loaded.classes}
+        self.subtrees: dict[str, Subtree] = {}
+        for sub in sorted(loaded.subtrees, key=lambda s: s.source):
+            self.subtrees[sub.key] = sub
+        self.trees = _winners(loaded.trees, lambda t: (t.protocol, t.code), self.tree_versions)
+
+    # -- construction ----------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, extra: list[Path] | None = None, *, builtin: bool = True) -> "Library":
+        folders = ([builtin_trees_dir()] if builtin else []) + list(extra or [])
+        return cls(load_folders(folders))
+
+    # -- catalog -------------------------------------------------------------------------------
+
+    def entry(self, protocol: str, code: str, version: str | None = None) -> CodeEntry | None:
+        """The catalog entry for a code; with a version, the meaning valid for that version."""
+        found = [e for e in self.entries if e.protocol == protocol and e.code == code]
+        if version is not None:
+            exact = [e for e in found if version in e.versions]
+            if exact:
+                return exact[-1]
+        return found[-1] if found else None
+
+    def entries_for(self, protocol: str, code: str) -> list[CodeEntry]:
+        return [e for e in self.entries if e.protocol == protocol and e.code == code]
+
+    def protocols_of(self, code: str) -> list[str]:
+        return sorted({e.protocol for e in self.entries if e.code == code}, key=["http", "ftp"].index)
+
+    def class_entry(self, protocol: str, klass: str) -> ClassEntry | None:
+        return self.classes.get((protocol, klass))
+
+    # -- trees ---------------------------------------------------------------------------------
+
+    def tree_versions(self, tree: Tree) -> frozenset[str]:
+        """A tree applies to its own `versions`, else to its code's catalog versions, else all."""
+        if tree.versions is not None:
+            return tree.versions
+        entries = [e for e in self.loaded.entries if e.protocol == tree.protocol and e.code == tree.code]
+        if entries:
+            return frozenset().union(*(e.versions for e in entries))
+        return V.ALL
+
+    def tree(self, protocol: str, code: str, version: str | None = None) -> Tree | None:
+        found = [t for t in self.trees if t.protocol == protocol and t.code == code]
+        if version is not None:
+            found = [t for t in found if version in self.tree_versions(t)] or found
+        return found[-1] if found else None
+
+    def graph(self, key: str) -> Graph | None:
+        """A tree by `protocol:code` key, or a shared subtree by id."""
+        if ":" in key:
+            protocol, code = key.split(":", 1)
+            return self.tree(protocol, code)
+        return self.subtrees.get(key)
+
+    def codes(self, protocol: str | None = None) -> list[CodeEntry]:
+        """Every catalog entry, ordered by protocol, then numerically by code."""
+        chosen = [e for e in self.entries if protocol in (None, e.protocol)]
+        return sorted(chosen, key=lambda e: (["http", "ftp"].index(e.protocol), e.status, e.substatus or -1,
+                                             min(V.KNOWN.index(v) for v in e.versions)))
+
+
+def _winners(items, key, versions_of):
+    """Drop items that a later source overrides (same key, overlapping versions)."""
+    kept = []
+    for item in sorted(items, key=lambda i: i.source):
+        kept = [k for k in kept if not (
+            key(k) == key(item) and k.source < item.source and _overlap(versions_of(k), versions_of(item)))]
+        kept.append(item)
+    return kept

@@ -1,0 +1,150 @@
+"""Turn a folder of YAML files into model objects, collecting findings instead of raising."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from wizard import versions as V
+from wizard.findings import Finding, Where
+from wizard.model import (
+    Answer, ClassEntry, CodeEntry, Example, KbRef, Outcome, Question, Step, Subtree, Tree, Use,
+)
+from wizard.schema_check import SchemaChecker, load_schema
+from wizard.yamlsource import Map, read
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """Every .yaml/.yml file below `folder`, in a stable order."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root, f) for f in sorted(files) if f.endswith((".yaml", ".yml")))
+    return found
+
+
+def display_path(path: Path) -> str:
+    """Paths relative to the working folder when that is shorter, as compilers print them."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+class LoadResult:
+    """Everything read from one or more folders, plus what was wrong with it."""
+
+    def __init__(self) -> None:
+        self.entries: list[CodeEntry] = []
+        self.classes: list[ClassEntry] = []
+        self.trees: list[Tree] = []
+        self.subtrees: list[Subtree] = []
+        self.findings: list[Finding] = []
+        self.files = 0
+
+
+def load_folders(folders: list[Path], schema: dict | None = None) -> LoadResult:
+    """Load folders in order; source 0 is the first (the built-in trees)."""
+    from wizard.paths import schema_path
+
+    checker = SchemaChecker(schema or load_schema(schema_path()))
+    result = LoadResult()
+    for source, folder in enumerate(folders):
+        if not folder.is_dir():
+            result.findings.append(Finding(Where(display_path(folder)), "not a folder"))
+            continue
+        for path in yaml_files(folder):
+            load_file(path, source, checker, result)
+    return result
+
+
+def load_file(path: Path, source: int, checker: SchemaChecker, result: LoadResult) -> None:
+    name = display_path(path)
+    result.files += 1
+    data, findings = read(path, name)
+    result.findings.extend(findings)
+    if data is None:
+        return
+    problems = checker.check(data, Where(name, 1, 1))
+    if problems:
+        result.findings.extend(problems)
+        return
+    if findings:  # duplicate or non-text keys: the content is not what the author wrote
+        return
+    _Builder(name, source, result).build(data)
+
+
+def _text(value) -> dict:
+    return dict(value) if isinstance(value, dict) else {"en": value}
+
+
+def _versions(value) -> frozenset[str] | None:
+    return None if value is None else V.expand(value)
+
+
+class _Builder:
+    def __init__(self, file: str, source: int, result: LoadResult):
+        self.file = file
+        self.source = source
+        self.result = result
+
+    def build(self, data: Map) -> None:
+        if "catalog" in data or "classes" in data:
+            self._catalog(data)
+        elif "subtree" in data:
+            self.result.subtrees.append(Subtree(
+                key=data["subtree"], title=_text(data["title"]), **self._graph(data)))
+        else:
+            self.result.trees.append(Tree(
+                key=f"{data['protocol']}:{data['code']}", protocol=data["protocol"], code=data["code"],
+                versions=_versions(data.get("versions")), **self._graph(data)))
+
+    def _catalog(self, data: Map) -> None:
+        for i, item in enumerate(data.get("catalog", [])):
+            self.result.entries.append(CodeEntry(
+                protocol=item["protocol"], code=item["code"], title=_text(item["title"]),
+                meaning=_text(item["meaning"]), versions=V.expand(item["versions"]),
+                component=item.get("component"),
+                notes=_text(item["notes"]) if "notes" in item else None,
+                where=data["catalog"].where[i], source=self.source))
+        for i, item in enumerate(data.get("classes", [])):
+            self.result.classes.append(ClassEntry(
+                protocol=item["protocol"], klass=item["class"], title=_text(item["title"]),
+                meaning=_text(item["meaning"]),
+                guidance=tuple(_text(g) for g in item.get("guidance", [])),
+                where=data["classes"].where[i]))
+
+    def _graph(self, data: Map) -> dict:
+        nodes = {}
+        for node_id, raw in data["nodes"].items():
+            nodes[node_id] = self._node(node_id, raw, data["nodes"].where[node_id])
+        examples = tuple(
+            Example(answers=tuple(ex["answers"]), expect=ex["expect"], version=ex.get("version"),
+                    where=data["examples"].where[i])
+            for i, ex in enumerate(data.get("examples", [])))
+        return dict(start=data["start"], nodes=nodes, examples=examples,
+                    where=Where(self.file, 1, 1), source=self.source, start_where=data.where["start"])
+
+    def _node(self, node_id: str, raw: Map, where: Where):
+        versions = _versions(raw.get("versions"))
+        topic = _text(raw["topic"]) if "topic" in raw else None
+        if "question" in raw:
+            answers = tuple(
+                Answer(label=_text(a["label"]), next=a["next"], versions=_versions(a.get("versions")),
+                       where=raw["answers"].where[i])
+                for i, a in enumerate(raw["answers"]))
+            return Question(
+                id=node_id, topic=topic, question=_text(raw["question"]), answers=answers,
+                how=_text(raw["how"]) if "how" in raw else None,
+                commands=tuple(raw.get("commands", ())), versions=versions,
+                otherwise=raw.get("otherwise"), where=where)
+        if "outcome" in raw:
+            steps = tuple(
+                Step(text=_text(s)) if not isinstance(s, dict) or "text" not in s else
+                Step(text=_text(s["text"]), command=s.get("command"), versions=_versions(s.get("versions")))
+                for s in raw["steps"])
+            kb = tuple(KbRef(id=k["id"], title=_text(k["title"])) for k in raw.get("kb", ()))
+            return Outcome(id=node_id, cause=_text(raw["outcome"]), steps=steps, topic=topic, kb=kb,
+                           next=raw.get("next"), versions=versions, where=where)
+        return Use(id=node_id, subtree=raw["use"], then=raw.get("then"), topic=topic,
+                   versions=versions, where=where)

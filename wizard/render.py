@@ -1,0 +1,187 @@
+"""Plain-text views for terminals, pipes and tickets: the code list and the explain outline."""
+
+from __future__ import annotations
+
+import textwrap
+
+from wizard import versions as V
+from wizard.library import Library
+from wizard.model import RETURN, CodeEntry, Graph, Outcome, Question, Use, tr
+
+INDENT = "    "
+
+
+def code_table(entries: list[CodeEntry], width: int = 100) -> str:
+    """A table: protocol, code, IIS versions, title."""
+    if not entries:
+        return ""
+    rows = [(e.protocol.upper(), e.code, V.describe(e.versions), tr(e.title)) for e in entries]
+    head = ("PROTO", "CODE", "IIS", "MEANING")
+    widths = [max(len(r[i]) for r in rows + [head]) for i in range(3)]
+    lines = []
+    for row in [head] + rows:
+        left = "  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths))
+        room = max(20, width - len(left) - 2)
+        lines.append(f"{left}  {_clip(row[3], room)}".rstrip())
+    return "\n".join(lines)
+
+
+def _clip(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: room - 1] + "…"
+
+
+class Outline:
+    """The whole tree of one code as an indented outline; shared subtrees follow once each."""
+
+    def __init__(self, library: Library, entry: CodeEntry, graph: Graph | None,
+                 version: str | None = None, width: int = 100):
+        self.library = library
+        self.entry = entry
+        self.graph = graph
+        self.version = version
+        self.width = max(40, width)
+        self.numbers: dict[str, str] = {}
+        self.lines: list[str] = []
+        self.pending_subtrees: list[str] = []
+        self.subtree_order: list[str] = []
+
+    def render(self) -> str:
+        self._header()
+        if self.graph is None:
+            self._say("", "No guided walk exists for this code yet; the meaning above is what is known.")
+            return "\n".join(self.lines) + "\n"
+        self.lines.append("")
+        self._walk(self.graph, self.graph.start, 0, "")
+        done = set()
+        while self.pending_subtrees:
+            key = self.pending_subtrees.pop(0)
+            if key in done:
+                continue
+            done.add(key)
+            sub = self.library.subtrees[key]
+            self.lines += ["", f"Shared check {self._subtree_label(key)}: {tr(sub.title)}", ""]
+            self._walk(sub, sub.start, 0, key)
+        return "\n".join(self.lines) + "\n"
+
+    # -- pieces --------------------------------------------------------------------------------
+
+    def _header(self) -> None:
+        e = self.entry
+        self.lines.append(f"{e.protocol.upper()} {e.code} — {tr(e.title)}")
+        klass = self.library.class_entry(e.protocol, e.klass)
+        self._field("Class", f"{e.klass}" + (f" ({tr(klass.title)})" if klass else ""))
+        self._field("IIS", self.version if self.version else V.describe(e.versions))
+        if e.component:
+            self._field("Emitted by", e.component)
+        self._field("Meaning", tr(e.meaning))
+        if e.notes:
+            self._field("Note", tr(e.notes))
+
+    def _field(self, name: str, value: str) -> None:
+        label = f"{name}:".ljust(10)
+        self.lines += textwrap.wrap(value, self.width, initial_indent=label, subsequent_indent=" " * 10) or [label]
+
+    def _say(self, indent: str, text: str, first: str = "") -> None:
+        self.lines += textwrap.wrap(text, self.width, initial_indent=indent + first,
+                                    subsequent_indent=indent + " " * len(first),
+                                    break_long_words=False, break_on_hyphens=False) or [indent + first]
+
+    def _command(self, indent: str, command: str) -> None:
+        for line in command.splitlines():
+            self.lines.append(f"{indent}  > {line}")
+
+    def _applies(self, versions) -> bool:
+        return self.version is None or versions is None or self.version in versions
+
+    def _tag(self, versions) -> str:
+        if self.version is not None or versions is None:
+            return ""
+        return f" [IIS {V.describe(versions)} only]"
+
+    def _number(self, scope: str, node_id: str) -> str:
+        key = f"{scope}#{node_id}"
+        if key not in self.numbers:
+            prefix = f"{self._subtree_label(scope)}." if scope else ""
+            count = sum(1 for k in self.numbers if k.startswith(f"{scope}#"))
+            self.numbers[key] = f"{prefix}{count + 1}"
+        return self.numbers[key]
+
+    def _subtree_label(self, key: str) -> str:
+        return f"S{self.subtree_order.index(key) + 1}" if key in self.subtree_order else "S?"
+
+    def _target(self, graph: Graph, scope: str, target: str | None, depth: int) -> str:
+        """Describe where a reference leads, rendering the node in place the first time."""
+        if target is None:
+            return "(nowhere)"
+        if target == RETURN:
+            return "back to the check that used this one"
+        key = f"{scope}#{target}"
+        if key in self.numbers:
+            return f"see [{self.numbers[key]}]"
+        self._walk(graph, target, depth, scope)
+        return ""
+
+    def _walk(self, graph: Graph, node_id: str, depth: int, scope: str) -> None:
+        node = graph.nodes.get(node_id)
+        indent = INDENT * depth
+        if node is None:
+            self.lines.append(f"{indent}(unknown node {node_id})")
+            return
+        if isinstance(node, Question) and not self._applies(node.versions):
+            self._follow(graph, scope, node.otherwise, depth, indent)
+            return
+        if isinstance(node, Use) and not self._applies(node.versions):
+            self._follow(graph, scope, node.then, depth, indent)
+            return
+        number = self._number(scope, node_id)
+        if isinstance(node, Question):
+            topic = f" {tr(node.topic)}" if node.topic else ""
+            self.lines.append(f"{indent}[{number}]{topic}{self._tag(node.versions)}")
+            self._say(indent + "  ", tr(node.question), "Q: ")
+            if node.how:
+                self._say(indent + "  ", tr(node.how), "How to check: ")
+            for command in node.commands:
+                self._command(indent + "  ", command)
+            letters = "abcdefghijklmnopqrstuvwxyz"
+            shown = [a for a in node.answers if self._applies(a.versions)]
+            for i, answer in enumerate(shown):
+                lead = f"{letters[i]}) "
+                self._say(indent + "  ", tr(answer.label) + self._tag(answer.versions), lead)
+                where = self._target(graph, scope, answer.next, depth + 1)
+                if where:
+                    self.lines.append(f"{indent}     → {where}")
+        elif isinstance(node, Outcome):
+            topic = f" {tr(node.topic)}" if node.topic else ""
+            self.lines.append(f"{indent}[{number}] OUTCOME{topic}{self._tag(node.versions)}")
+            self._say(indent + "  ", tr(node.cause), "Cause: ")
+            self.lines.append(f"{indent}  Fix:")
+            steps = [s for s in node.steps if self._applies(s.versions)]
+            for i, step in enumerate(steps, 1):
+                self._say(indent + "    ", tr(step.text) + self._tag(step.versions), f"{i}. ")
+                if step.command:
+                    self._command(indent + "    " + " " * len(f"{i}. "), step.command)
+            for ref in node.kb:
+                self._say(indent + "  ", f"KB {ref.id}: {tr(ref.title)}", "See: ")
+            if node.next:
+                self.lines.append(f"{indent}  Didn't fix it?")
+                where = self._target(graph, scope, node.next, depth + 1)
+                if where:
+                    self.lines.append(f"{indent}     → {where}")
+        else:
+            if node.subtree not in self.subtree_order:
+                self.subtree_order.append(node.subtree)
+                self.pending_subtrees.append(node.subtree)
+            sub = self.library.subtrees.get(node.subtree)
+            title = tr(sub.title) if sub else node.subtree
+            self.lines.append(f"{indent}[{number}] Check {title}: follow shared check "
+                              f"{self._subtree_label(node.subtree)} below{self._tag(node.versions)}")
+            if node.then:
+                self.lines.append(f"{indent}  When it finds nothing wrong, go on:")
+                where = self._target(graph, scope, node.then, depth + 1)
+                if where:
+                    self.lines.append(f"{indent}     → {where}")
+
+    def _follow(self, graph, scope, target, depth, indent):
+        where = self._target(graph, scope, target, depth)
+        if where:
+            self.lines.append(f"{indent}→ {where}")

@@ -1,0 +1,279 @@
+"""The walk through a tree: pure Python, immutable, serialisable.
+
+A Session is the code, the IIS version and the moves made so far. Everything else (where we
+are, the path taken, the outcome) is derived by replaying the moves, so back is "drop the
+last move", restart is "no moves", and saving is writing the moves out as JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from wizard import versions as V
+from wizard.library import Library
+from wizard.model import RETURN, Answer, Graph, Outcome, Question, Use, tr
+
+NOT_FIXED = "not fixed"
+_MAX_HOPS = 500
+
+
+class SessionError(Exception):
+    """The session cannot go on: a broken tree, a bad move, or a saved walk that no longer fits."""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the walk stands: a node of a graph, plus the trees waiting for a subtree to return."""
+
+    graph: str
+    node: str
+    stack: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def ref(self) -> str:
+        """`http:403.1#node` for a tree node, `ntfs-permissions#node` for a subtree node."""
+        return f"{self.graph}#{self.node}"
+
+    @property
+    def qualified(self) -> str:
+        """The id used by examples: `node`, or `subtree:node` inside a shared subtree."""
+        return self.node if ":" in self.graph else f"{self.graph}:{self.node}"
+
+
+@dataclass(frozen=True)
+class Move:
+    """One step forward: an answer (index into the question's answers) or following `next`."""
+
+    at: str
+    answer: int | None  # None means "not fixed": follow the outcome's `next`
+
+
+@dataclass(frozen=True)
+class Visited:
+    """A node the walk passed, with the choice made there (for the path panel and reports)."""
+
+    cursor: Cursor
+    node: Question | Outcome
+    answer: Answer | None  # None: an outcome left through "Didn't fix it?"
+
+
+@dataclass(frozen=True)
+class Session:
+    library: Library = field(repr=False, compare=False)
+    protocol: str
+    code: str
+    version: str
+    moves: tuple[Move, ...] = ()
+
+    # -- construction --------------------------------------------------------------------------
+
+    @classmethod
+    def start(cls, library: Library, protocol: str, code: str, version: str | None = None) -> "Session":
+        tree = library.tree(protocol, code, version)
+        if tree is None:
+            raise SessionError(f"no decision tree for {protocol.upper()} {code}")
+        tree_versions = library.tree_versions(tree)
+        if version is None:
+            version = V.newest(tree_versions)
+        return cls(library, protocol, code, version)
+
+    def __post_init__(self) -> None:
+        tree = self.library.tree(self.protocol, self.code, self.version)
+        if tree is None:
+            raise SessionError(f"no decision tree for {self.protocol.upper()} {self.code}")
+        object.__setattr__(self, "_tree", tree)
+        cursor = self._settle(tree.key, tree.start, ())
+        history: list[Visited] = []
+        for move in self.moves:
+            node = self._node(cursor)
+            if move.at != cursor.ref:
+                raise SessionError(f"the saved walk expected {move.at} but the tree now shows {cursor.ref}")
+            if move.answer is None:
+                if not isinstance(node, Outcome) or not node.next:
+                    raise SessionError(f"{cursor.ref} has no next cause to try")
+                history.append(Visited(cursor, node, None))
+                cursor = self._settle(cursor.graph, node.next, cursor.stack)
+            else:
+                if not isinstance(node, Question) or not 0 <= move.answer < len(node.answers):
+                    raise SessionError(f"{cursor.ref} has no answer number {move.answer + 1}")
+                answer = node.answers[move.answer]
+                history.append(Visited(cursor, node, answer))
+                cursor = self._settle(cursor.graph, answer.next, cursor.stack)
+        object.__setattr__(self, "_cursor", cursor)
+        object.__setattr__(self, "_history", tuple(history))
+
+    # -- where we are --------------------------------------------------------------------------
+
+    @property
+    def tree(self) -> Graph:
+        return self._tree  # type: ignore[attr-defined]
+
+    @property
+    def cursor(self) -> Cursor:
+        return self._cursor  # type: ignore[attr-defined]
+
+    @property
+    def node(self) -> Question | Outcome:
+        return self._node(self.cursor)
+
+    @property
+    def history(self) -> tuple[Visited, ...]:
+        return self._history  # type: ignore[attr-defined]
+
+    @property
+    def finished(self) -> bool:
+        return isinstance(self.node, Outcome)
+
+    @property
+    def outcome(self) -> Outcome | None:
+        return self.node if isinstance(self.node, Outcome) else None
+
+    def answers(self) -> list[Answer]:
+        """The answers shown for the current question (those that apply to this IIS version)."""
+        node = self.node
+        if not isinstance(node, Question):
+            return []
+        return [a for a in node.answers if self.applies(a.versions)]
+
+    def steps(self):
+        """The current outcome's fix steps for this IIS version."""
+        node = self.outcome
+        return [s for s in node.steps if self.applies(s.versions)] if node else []
+
+    def applies(self, versions: frozenset[str] | None) -> bool:
+        return versions is None or self.version in versions
+
+    # -- moving --------------------------------------------------------------------------------
+
+    def choose(self, index: int) -> "Session":
+        """Pick the answer at `index` among `answers()` (0-based, as displayed)."""
+        shown = self.answers()
+        if not 0 <= index < len(shown):
+            raise SessionError(f"there is no answer {index + 1} here")
+        original = self.node.answers.index(shown[index])
+        return replace(self, moves=self.moves + (Move(self.cursor.ref, original),))
+
+    def not_fixed(self) -> "Session":
+        """From an outcome, go on to the next likely cause."""
+        node = self.node
+        if not isinstance(node, Outcome) or not node.next:
+            raise SessionError("there is no further cause to try here")
+        return replace(self, moves=self.moves + (Move(self.cursor.ref, None),))
+
+    def back(self) -> "Session":
+        return replace(self, moves=self.moves[:-1]) if self.moves else self
+
+    def restart(self) -> "Session":
+        return replace(self, moves=())
+
+    def with_version(self, version: str) -> "Session":
+        return Session.start(self.library, self.protocol, self.code, version)
+
+    # -- presentation helpers ------------------------------------------------------------------
+
+    def code_label(self) -> str:
+        return f"{self.protocol.upper()} {self.code}"
+
+    def breadcrumb(self, lang: str = "en") -> list[str]:
+        """`HTTP 403.1`, then the topic of every question passed and of where we stand."""
+        crumbs = [self.code_label()]
+        nodes = [v.node for v in self.history] + [self.node]
+        for node in nodes:
+            topic = tr(node.topic, lang) if node.topic else ""
+            if topic and topic != crumbs[-1]:
+                crumbs.append(topic)
+        return crumbs
+
+    def remaining(self) -> int:
+        """At most how many more questions stand between here and an outcome."""
+        if self.finished:
+            return 0
+        return self._longest(self.cursor, frozenset())
+
+    def to_dict(self) -> dict:
+        return {
+            "format": 1,
+            "protocol": self.protocol,
+            "code": self.code,
+            "version": self.version,
+            "moves": [{"at": m.at, "answer": m.answer} for m in self.moves],
+        }
+
+    @classmethod
+    def from_dict(cls, library: Library, data: dict) -> "Session":
+        try:
+            moves = tuple(Move(str(m["at"]), None if m["answer"] is None else int(m["answer"]))
+                          for m in data["moves"])
+            return cls(library, str(data["protocol"]), str(data["code"]), str(data["version"]), moves)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SessionError(f"not a saved session ({exc})") from None
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _graph(self, key: str) -> Graph:
+        graph = self.tree if key == self.tree.key else self.library.graph(key)
+        if graph is None:
+            raise SessionError(f"unknown shared subtree {key!r}")
+        return graph
+
+    def _node(self, cursor: Cursor):
+        return self._graph(cursor.graph).nodes[cursor.node]
+
+    def _settle(self, graph_key: str, node_id: str | None, stack) -> Cursor:
+        """Follow `use`, `return` and version skips until a question or outcome to show."""
+        for _ in range(_MAX_HOPS):
+            if node_id is None:
+                raise SessionError(f"{graph_key}: a step leads nowhere (missing then/otherwise)")
+            if node_id == RETURN:
+                if not stack:
+                    raise SessionError(f"{graph_key}: 'return' outside a shared subtree")
+                (graph_key, use_id), stack = stack[-1], stack[:-1]
+                node_id = self._graph(graph_key).nodes[use_id].then
+                continue
+            graph = self._graph(graph_key)
+            node = graph.nodes.get(node_id)
+            if node is None:
+                raise SessionError(f"{graph_key}: unknown node {node_id!r}")
+            if isinstance(node, Use):
+                if not self.applies(node.versions):
+                    node_id = node.then
+                    continue
+                stack = stack + ((graph_key, node_id),)
+                graph_key = node.subtree
+                node_id = self._graph(graph_key).start
+                continue
+            if isinstance(node, Question) and not self.applies(node.versions):
+                node_id = node.otherwise
+                continue
+            return Cursor(graph_key, node_id, stack)
+        raise SessionError(f"{graph_key}: the tree loops without asking anything")
+
+    def _longest(self, cursor: Cursor, seen: frozenset[str]) -> int:
+        if cursor.ref in seen:
+            return 0
+        node = self._node(cursor)
+        if not isinstance(node, Question):
+            return 0
+        seen = seen | {cursor.ref}
+        best = 0
+        for answer in node.answers:
+            if not self.applies(answer.versions):
+                continue
+            try:
+                target = self._settle(cursor.graph, answer.next, cursor.stack)
+            except SessionError:
+                continue
+            best = max(best, self._longest(target, seen))
+        return best + 1
+
+
+def transcript(session: Session, lang: str = "en") -> list[tuple[str, str]]:
+    """(question, answer) pairs of the walk so far, in plain text."""
+    rows = []
+    for visit in session.history:
+        if visit.answer is None:
+            rows.append((tr(visit.node.cause, lang), "Did not fix it"))
+        else:
+            rows.append((tr(visit.node.question, lang), tr(visit.answer.label, lang)))
+    return rows
+
