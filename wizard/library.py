@@ -13,6 +13,7 @@ from wizard.findings import Finding
 from wizard.loader import LoadResult, load_folders
 from wizard.model import ClassEntry, CodeEntry, Graph, Subtree, Tree
 from wizard.paths import builtin_trees_dir
+from wizard.references import reference_findings
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -27,12 +28,30 @@ class Library:
         self.findings: list[Finding] = list(loaded.findings)
         self.entries = _winners(loaded.entries, lambda e: (e.protocol, e.code), lambda e: e.versions)
         self.classes: dict[tuple[str, str], ClassEntry] = {(c.protocol, c.klass): c for c in loaded.classes}
-        self.subtrees: dict[str, Subtree] = {}
+        subtrees: dict[str, Subtree] = {}
         for sub in sorted(loaded.subtrees, key=lambda s: s.source):
-            self.subtrees[sub.key] = sub
-        self.trees = _winners(loaded.trees, lambda t: (t.protocol, t.code), self.tree_versions)
+            subtrees[sub.key] = sub
+        self.subtrees = self._walkable(subtrees)
+        trees = [t for t in loaded.trees if self._usable(t)]
+        self.trees = _winners(trees, lambda t: (t.protocol, t.code), self.tree_versions)
 
     # -- construction ----------------------------------------------------------------------
+
+    def _usable(self, graph: Graph) -> bool:
+        """Keep only graphs whose references all resolve, so no walk can hit a dead end."""
+        problems = reference_findings(self.subtrees, graph)
+        self.findings.extend(problems)
+        return not problems
+
+    def _walkable(self, subtrees: dict[str, Subtree]) -> dict[str, Subtree]:
+        """Drop broken subtrees, then those that use them, until what is left is sound."""
+        while True:
+            broken = {k for k, sub in subtrees.items() if reference_findings(subtrees, sub)}
+            if not broken:
+                return subtrees
+            for key in broken:
+                self.findings.extend(reference_findings(subtrees, subtrees[key]))
+            subtrees = {k: v for k, v in subtrees.items() if k not in broken}
 
     @classmethod
     def load(cls, extra: list[Path] | None = None, *, builtin: bool = True) -> "Library":

@@ -137,11 +137,11 @@ class SchemaChecker:
                 return []
             results.append((self._affinity(value, self._resolve(option)), len(findings), findings))
         results.sort(key=lambda r: (-r[0], r[1]))
-        best_affinity = results[0][0]
-        if best_affinity <= 0 and isinstance(value, Map) and len(results) > 1:
-            kinds = [self._resolve(o).get("required", ["?"])[0] for o in schema["oneOf"]]
+        fitting = [r for r in results if r[0] >= 0]
+        if len(fitting) > 1 and fitting[0][0] == 0 and isinstance(value, Map):
+            kinds = [self._resolve(o).get("required", [None])[0] for o in schema["oneOf"]]
             return [Finding(where, f"{path or 'the file'}: cannot tell what this is; "
-                                   f"it needs one of these fields: {', '.join(kinds)}")]
+                                   f"it needs one of these fields: {', '.join(k for k in kinds if k)}")]
         return results[0][2]
 
     def _affinity(self, value, option: dict) -> int:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from wizard import versions as V
 from wizard.findings import Finding, Where
 from wizard.library import Library
-from wizard.model import RETURN, Graph, Outcome, Question, Subtree, Tree, Use, tr
+from wizard.model import RETURN, Graph, Outcome, Question, Tree, Use, tr
+from wizard.references import reference_findings, targets
 from wizard.session import NOT_FIXED, Session, SessionError
 
 
@@ -21,10 +22,10 @@ def validate(library: Library) -> list[Finding]:
     graphs: list[Graph] = list(library.loaded.trees) + list(library.loaded.subtrees)
     used = set()
     for graph in graphs:
-        findings += _references(library, graph)
+        findings += reference_findings(library.subtrees, graph)
         used.update(n.subtree for n in graph.nodes.values() if isinstance(n, Use))
     for graph in graphs:
-        if _references_ok(library, graph):
+        if not reference_findings(library.subtrees, graph):
             findings += _reachability(graph)
             findings += _exits(library, graph)
             findings += _answer_counts(library, graph)
@@ -88,70 +89,6 @@ def _catalog_links(library: Library) -> list[Finding]:
     return out
 
 
-def _targets(node):
-    """(field name, target) for every reference a node makes."""
-    if isinstance(node, Question):
-        for i, answer in enumerate(node.answers):
-            yield f"answer {i + 1}", answer.next, answer.where
-        if node.otherwise:
-            yield "otherwise", node.otherwise, node.where
-    elif isinstance(node, Outcome):
-        if node.next:
-            yield "next", node.next, node.where
-    elif isinstance(node, Use):
-        if node.then:
-            yield "then", node.then, node.where
-
-
-def _references(library: Library, graph: Graph) -> list[Finding]:
-    out = []
-    if graph.start not in graph.nodes:
-        out.append(Finding(graph.start_where, f"start names unknown node {graph.start!r}{_close(graph.start, graph)}"))
-    for node in graph.nodes.values():
-        for field, target, where in _targets(node):
-            if target == RETURN:
-                if not graph.is_subtree:
-                    out.append(Finding(where, f"{node.id}: {field} is 'return', which only a shared subtree may use"))
-            elif target not in graph.nodes:
-                out.append(Finding(where, f"{node.id}: {field} names unknown node {target!r}{_close(target, graph)}"))
-        if isinstance(node, Use):
-            sub = library.subtrees.get(node.subtree)
-            if sub is None:
-                known = ", ".join(sorted(library.subtrees)) or "none"
-                out.append(Finding(node.where, f"{node.id}: unknown shared subtree {node.subtree!r} (known: {known})"))
-            elif sub.key == graph.key:
-                out.append(Finding(node.where, f"{node.id}: a subtree cannot use itself"))
-            elif node.then is None and _can_return(library, sub, set()):
-                out.append(Finding(node.where, f"{node.id}: subtree {sub.key!r} can return, so this node needs 'then'"))
-        if isinstance(node, Question) and node.versions is not None and node.otherwise is None:
-            out.append(Finding(node.where, f"{node.id}: a question limited to some IIS versions needs 'otherwise' "
-                                           f"(where to go on other versions)"))
-        if isinstance(node, Use) and node.versions is not None and node.then is None:
-            out.append(Finding(node.where, f"{node.id}: a use limited to some IIS versions needs 'then'"))
-    return out
-
-
-def _close(name: str, graph: Graph) -> str:
-    import difflib
-    close = difflib.get_close_matches(name, list(graph.nodes), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def _references_ok(library: Library, graph: Graph) -> bool:
-    return not _references(library, graph)
-
-
-def _can_return(library: Library, sub: Subtree, seen: set) -> bool:
-    if sub.key in seen:
-        return False
-    seen.add(sub.key)
-    for node in sub.nodes.values():
-        for _, target, _ in _targets(node):
-            if target == RETURN:
-                return True
-    return False
-
-
 def _reachability(graph: Graph) -> list[Finding]:
     reached = set()
     todo = [graph.start]
@@ -160,7 +97,7 @@ def _reachability(graph: Graph) -> list[Finding]:
         if node_id in reached or node_id not in graph.nodes:
             continue
         reached.add(node_id)
-        todo.extend(t for _, t, _ in _targets(graph.nodes[node_id]))
+        todo.extend(t for _, t, _ in targets(graph.nodes[node_id]))
     return [Finding(node.where, f"{node.id}: no path from {graph.start!r} reaches this node")
             for node in graph.nodes.values() if node.id not in reached]
 
@@ -182,7 +119,7 @@ def _exits(library: Library, graph: Graph) -> list[Finding]:
                 finishes = sub is not None and any(isinstance(n, Outcome) for n in sub.nodes.values())
                 ok = finishes or node.then in done
             else:
-                ok = any(t == RETURN or t in done for _, t, _ in _targets(node))
+                ok = any(t == RETURN or t in done for _, t, _ in targets(node))
             if ok:
                 done.add(node.id)
                 changed = True

@@ -1,0 +1,35 @@
+"""Shared fixtures: a small fixture library, so tests never depend on the wording of real trees."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from wizard.library import Library
+
+FIXTURE_TREES = Path(__file__).parent / "fixtures" / "trees"
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    return Library.load([FIXTURE_TREES], builtin=False)
+
+
+@pytest.fixture(scope="session")
+def builtin() -> Library:
+    return Library.load()
+
+
+@pytest.fixture
+def write_tree(tmp_path):
+    """Write YAML files into a temporary folder: write_tree("http/1.yaml", text) -> folder."""
+
+    def write(name: str, text: str) -> Path:
+        path = tmp_path / "trees" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return tmp_path / "trees"
+
+    return write
