@@ -1,0 +1,90 @@
+"""Find codes from what a person types: a code in any common spelling, or plain words.
+
+Words are matched against each code's title and meaning and the text of its tree (causes,
+questions, topics), so `UrlScan`, `execute access` or `too many users` find the right code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wizard import codes
+from wizard.library import Library
+from wizard.model import CodeEntry, Graph, Outcome, Question, tr
+
+_WEIGHTS = {"title": 6, "code": 8, "meaning": 3, "tree": 1}
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: CodeEntry
+    score: int
+
+
+class CodeIndex:
+    """Lower-cased text per catalog entry, built once per library."""
+
+    def __init__(self, library: Library):
+        self.library = library
+        self.rows: list[tuple[CodeEntry, dict[str, str]]] = []
+        for entry in library.codes():
+            tree = library.tree(entry.protocol, entry.code)
+            fields = {
+                "code": f"{entry.protocol} {entry.code}",
+                "title": tr(entry.title).lower(),
+                "meaning": " ".join([tr(entry.meaning), entry.component or ""]).lower(),
+                "tree": _graph_text(library, tree).lower() if tree else "",
+            }
+            self.rows.append((entry, fields))
+
+    def search(self, text: str, protocol: str | None = None) -> list[Hit]:
+        """Every entry matching `text`, best first; an empty query returns everything in order."""
+        text = text.strip()
+        rows = [r for r in self.rows if protocol in (None, r[0].protocol)]
+        if not text:
+            return [Hit(e, 0) for e, _ in rows]
+        query = codes.parse(text)
+        if query is not None:
+            wanted = [e for e, _ in rows if query.protocol in (None, e.protocol)]
+            exact = [Hit(e, 100) for e in wanted if e.code == query.code]
+            family = [Hit(e, 50) for e in wanted if e.code != query.code and e.code.startswith(query.code)]
+            if exact or family:
+                return exact + family
+            parent = [Hit(e, 10) for e in wanted if e.code == query.parent]
+            return parent
+        if _looks_like_pattern(text):
+            return [Hit(e, 1) for e, _ in rows if codes.matches_pattern(e, text)]
+        words = text.lower().split()
+        hits = []
+        for entry, fields in rows:
+            score = 0
+            for word in words:
+                found = [w for name, w in _WEIGHTS.items() if word in fields[name]]
+                if not found:
+                    score = 0
+                    break
+                score += max(found)
+            if score:
+                hits.append(Hit(entry, score))
+        return sorted(hits, key=lambda h: -h.score)
+
+
+def _looks_like_pattern(text: str) -> bool:
+    lowered = text.lower().replace(" ", "")
+    return any(ch in lowered for ch in "x*") and any(ch.isdigit() for ch in lowered)
+
+
+def _graph_text(library: Library, graph: Graph, seen: set | None = None) -> str:
+    """All human text of a tree, including the shared subtrees it uses (each once)."""
+    seen = set() if seen is None else seen
+    parts = []
+    for node in graph.nodes.values():
+        if isinstance(node, Question):
+            parts += [tr(node.topic), tr(node.question), tr(node.how)] + [tr(a.label) for a in node.answers]
+        elif isinstance(node, Outcome):
+            parts += [tr(node.topic), tr(node.cause)] + [tr(s.text) for s in node.steps]
+            parts += [s.command or "" for s in node.steps] + [tr(k.title) for k in node.kb]
+        elif node.subtree not in seen and node.subtree in library.subtrees:
+            seen.add(node.subtree)
+            parts.append(_graph_text(library, library.subtrees[node.subtree], seen))
+    return " ".join(p for p in parts if p)

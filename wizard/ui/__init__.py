@@ -1,0 +1,1 @@
+"""The Textual layer: the only package that imports Textual."""

@@ -1,0 +1,115 @@
+"""Home: find the code by typing it or a few words, pick the IIS version, start the walk."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from wizard import versions as V
+from wizard.model import tr
+from wizard.search import CodeIndex
+
+
+class HomeScreen(Screen):
+    """Search box over every known code, grouped by protocol and class."""
+
+    HELP = "Type a code (403.1, 404-3, ftp 550) or words (UrlScan, SSL, too many users); Enter starts the walk."
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", key_display="/", id="search"),
+        Binding("down", "focus_list", "Codes", show=False),
+        Binding("v", "focus_version", "IIS version", id="version"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="search-row"):
+            yield Input(placeholder="Code or words: 403.1, ftp 530, UrlScan, SSL ...", id="search")
+            yield Select([(f"IIS {v}", v) for v in V.KNOWN], value=self.app.version,
+                         allow_blank=False, id="version", compact=True)
+        yield Static("", id="summary", markup=False)
+        yield OptionList(id="codes", markup=False)
+        yield Footer()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.initial_query = ""
+
+    def on_mount(self) -> None:
+        self.index = CodeIndex(self.app.library)
+        search = self.query_one("#search", Input)
+        search.value = self.initial_query
+        self.refresh_list(self.initial_query)
+        search.focus()
+
+    def show_query(self, text: str) -> None:
+        """Fill the search box (used when a --code was not found or is ambiguous)."""
+        self.initial_query = text
+        for search in self.query("#search").results(Input):
+            search.value = text
+            self.refresh_list(text)
+
+    def refresh_list(self, text: str) -> None:
+        hits = self.index.search(text)
+        options: list[Option] = []
+        group = None
+        library = self.app.library
+        for hit in hits:
+            entry = hit.entry
+            key = (entry.protocol, entry.klass)
+            if key != group:
+                group = key
+                klass = library.class_entry(*key)
+                name = f"{entry.protocol.upper()} {entry.klass}" + (f" · {tr(klass.title)}" if klass else "")
+                options.append(Option(Content.styled(name, "bold $accent"), disabled=True))
+            walk = "" if library.tree(entry.protocol, entry.code) else "  (no walk yet)"
+            versions = "" if self.app.version in entry.versions else f"  [IIS {V.describe(entry.versions)}]"
+            label = f"  {entry.code:<8}{tr(entry.title)}{versions}{walk}"
+            options.append(Option(Content(label), id=f"{entry.protocol}:{entry.code}"))
+        codes = self.query_one("#codes", OptionList)
+        codes.clear_options()
+        codes.add_options(options)
+        first = next((i for i, o in enumerate(options) if not o.disabled), None)
+        codes.highlighted = first
+        count = len(hits)
+        summary = f"{count} code(s)" + (f" match {text.strip()!r}" if text.strip() else "") + \
+            " · Enter starts the walk · Ctrl+P jumps to any code"
+        self.query_one("#summary", Static).update(summary if count else f"Nothing matches {text.strip()!r}")
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.refresh_list(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        codes = self.query_one("#codes", OptionList)
+        if codes.highlighted is not None:
+            self._start(codes.get_option_at_index(codes.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#codes")
+    def _code_selected(self, event: OptionList.OptionSelected) -> None:
+        self._start(event.option.id)
+
+    @on(Select.Changed, "#version")
+    def _version_changed(self, event: Select.Changed) -> None:
+        self.app.version = event.value
+        self.refresh_list(self.query_one("#search", Input).value)
+
+    def _start(self, option_id: str | None) -> None:
+        if option_id:
+            protocol, code = option_id.split(":", 1)
+            self.app.open_code(protocol, code)
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_list(self) -> None:
+        self.query_one("#codes", OptionList).focus()
+
+    def action_focus_version(self) -> None:
+        self.query_one("#version", Select).focus()

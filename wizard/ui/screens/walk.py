@@ -1,0 +1,148 @@
+"""The walk: one question at a time, then the outcome, with the path beside it."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from wizard.model import tr
+from wizard.session import Session
+from wizard.ui.widgets.outcome_view import CommandBlock, OutcomeView
+from wizard.ui.widgets.path_panel import PathPanel
+
+
+class WalkScreen(Screen):
+    """Holds one Session; every key press makes a new Session and the view follows."""
+
+    HELP = "Answer with arrows and Enter or the number keys. b goes back, r starts over, h goes home."
+    BINDINGS = [
+        Binding("b,backspace", "back", "Back", id="back"),
+        Binding("r", "restart", "Restart", id="restart"),
+        Binding("h,escape", "home", "Home", id="home"),
+        Binding("n", "not_fixed", "Didn't fix it", id="not-fixed"),
+        Binding("c", "copy", "Copy command", id="copy"),
+        Binding("p", "toggle_path", "Path", id="path"),
+    ] + [Binding(str(i), f"answer({i})", show=False) for i in range(1, 10)]
+
+    session: var[Session | None] = var(None, init=False)
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self._initial = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="crumbs", markup=False)
+        with Horizontal(id="body"):
+            with ContentSwitcher(initial="question-view", id="views"):
+                with VerticalScroll(id="question-view"):
+                    yield Static("", id="progress", markup=False)
+                    yield Static("", id="question", markup=False)
+                    yield Static("", id="how", markup=False)
+                    yield Static("", id="check-commands", markup=False)
+                    yield OptionList(id="answers", markup=False)
+                yield OutcomeView(id="outcome-view")
+            with Vertical(id="side"):
+                yield PathPanel(id="path")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session = self._initial
+
+    def watch_session(self, session: Session) -> None:
+        self.query_one("#crumbs", Static).update(" › ".join(session.breadcrumb()))
+        self.query_one(PathPanel).show(session)
+        views = self.query_one("#views", ContentSwitcher)
+        if session.finished:
+            views.current = "outcome-view"
+            outcome = self.query_one(OutcomeView)
+            outcome.show(session)
+            self.call_after_refresh(self._focus_outcome)
+        else:
+            views.current = "question-view"
+            self._show_question(session)
+        self.refresh_bindings()
+
+    def _show_question(self, session: Session) -> None:
+        node = session.node
+        asked = len([v for v in session.history if v.answer is not None]) + 1
+        more = session.remaining() - 1
+        tail = "this is the last question" if more <= 0 else f"at most {more} more after this"
+        self.query_one("#progress", Static).update(f"Question {asked} · {tail}")
+        self.query_one("#question", Static).update(Content(tr(node.question)))
+        how = self.query_one("#how", Static)
+        how.update(Content(f"How to check: {tr(node.how)}") if node.how else "")
+        how.display = bool(node.how)
+        commands = self.query_one("#check-commands", Static)
+        commands.update(Content("\n".join(f"> {c}" for c in node.commands)))
+        commands.display = bool(node.commands)
+        answers = self.query_one("#answers", OptionList)
+        answers.clear_options()
+        answers.add_options([Option(Content(f"{i}. {tr(a.label)}"), id=str(i - 1))
+                             for i, a in enumerate(session.answers(), 1)])
+        answers.highlighted = 0
+        answers.focus()
+        self.query_one("#question-view", VerticalScroll).scroll_home(animate=False)
+
+    def _focus_outcome(self) -> None:
+        blocks = self.query_one(OutcomeView).commands()
+        if blocks:
+            blocks[0].focus()
+        else:
+            self.query_one(OutcomeView).focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Show only the keys that do something right now."""
+        session = self.session
+        if session is None:
+            return True
+        if action == "not_fixed":
+            return bool(session.finished and session.outcome.next)
+        if action == "copy":
+            return bool(session.finished and self.query_one(OutcomeView).commands())
+        if action in ("back", "restart"):
+            return bool(session.moves) or None
+        return True
+
+    # -- actions -------------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#answers")
+    def _answered(self, event: OptionList.OptionSelected) -> None:
+        self.session = self.session.choose(int(event.option.id))
+
+    def action_answer(self, number: int) -> None:
+        if not self.session.finished and number <= len(self.session.answers()):
+            self.session = self.session.choose(number - 1)
+
+    def action_back(self) -> None:
+        self.session = self.session.back()
+
+    def action_restart(self) -> None:
+        self.session = self.session.restart()
+
+    def action_not_fixed(self) -> None:
+        if self.session.finished and self.session.outcome.next:
+            self.session = self.session.not_fixed()
+
+    def action_home(self) -> None:
+        self.app.go_home()
+
+    def action_toggle_path(self) -> None:
+        side = self.query_one("#side")
+        side.display = not side.display
+
+    def action_copy(self) -> None:
+        focused = self.focused if isinstance(self.focused, CommandBlock) else None
+        blocks = self.query_one(OutcomeView).commands()
+        block = focused or (blocks[0] if blocks else None)
+        if block is None:
+            return
+        self.app.copy_to_clipboard(block.command)
+        self.notify(f"Copied: {block.command}", title="Clipboard", markup=False)
