@@ -39,10 +39,6 @@ def validate(library: Library) -> list[Finding]:
     if not any(f.is_error for f in findings):
         for tree in library.trees:
             findings += _examples(library, tree)
-        for sub in library.subtrees.values():
-            if sub.examples:
-                findings.append(Finding(sub.examples[0].where,
-                                        "examples belong in the trees that use this subtree", "warning"))
     return sorted(set(findings), key=lambda f: (f.where.file, f.where.line, f.where.col, f.message))
 
 
