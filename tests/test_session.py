@@ -119,3 +119,29 @@ def test_every_fixture_outcome_is_reachable(library):
                 expected = {"exec-none", "scripts-only", "add-verb", "ntfs:grant-read", "last-resort"}
                 assert expected <= reached
                 assert ("wse" in reached) == (version == "6.0")
+
+
+def test_outcome_for_another_version_is_skipped_through_next(write_tree):
+    from wizard.library import Library
+
+    write_tree("catalog.yaml", """
+        catalog:
+          - {protocol: http, code: "500", title: T, meaning: m, versions: ["5.0", "6.0"]}
+        """)
+    folder = write_tree("http/500.yaml", """
+        protocol: http
+        code: "500"
+        start: q
+        nodes:
+          q:
+            topic: T
+            question: Q?
+            answers:
+              - {label: A, next: only-six}
+              - {label: B, next: last}
+          only-six: {outcome: A 6.0 cause., steps: [s], versions: ["6.0"], next: last}
+          last: {outcome: Any version., steps: [s]}
+        """)
+    library = Library.load([folder], builtin=False)
+    assert Session.start(library, "http", "500", "6.0").choose(0).outcome.id == "only-six"
+    assert Session.start(library, "http", "500", "5.0").choose(0).outcome.id == "last"

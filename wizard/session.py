@@ -245,6 +245,9 @@ class Session:
             if isinstance(node, Question) and not self.applies(node.versions):
                 node_id = node.otherwise
                 continue
+            if isinstance(node, Outcome) and not self.applies(node.versions) and node.next:
+                node_id = node.next  # a cause this version cannot have: try the next one
+                continue
             return Cursor(graph_key, node_id, stack)
         raise SessionError(f"{graph_key}: the tree loops without asking anything")
 

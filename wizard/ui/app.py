@@ -44,8 +44,8 @@ class IISDoctorApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = f"IIS {self.version}"
         self.push_screen(HomeScreen())
-        if self.start_code:
-            self.open_query(self.start_code, self.start_protocol)
+        if self.start_code:  # once home is in place, so a failed look-up can land on it
+            self.call_after_refresh(self.open_query, self.start_code, self.start_protocol)
 
     def watch_version(self, version: str) -> None:
         self.sub_title = f"IIS {version}"
