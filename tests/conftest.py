@@ -12,6 +12,14 @@ from wizard.library import Library
 FIXTURE_TREES = Path(__file__).parent / "fixtures" / "trees"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory):
+    """Keep the parsed-trees cache out of the user's real cache folder."""
+    import os
+
+    os.environ["IISDOCTOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     return Library.load([FIXTURE_TREES], builtin=False)

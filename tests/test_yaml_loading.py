@@ -111,3 +111,24 @@ def test_text_mapping_requires_english(write_tree):
         """)
     messages = findings_for(folder)
     assert any("missing required field(s): en" in m for m in messages), messages
+
+
+def test_cache_reuses_a_clean_load_and_misses_after_an_edit(tmp_path, monkeypatch):
+    import shutil
+
+    from tests.conftest import FIXTURE_TREES
+    from wizard import paths
+
+    trees = tmp_path / "trees"
+    shutil.copytree(FIXTURE_TREES, trees)
+    shutil.copy(paths.schema_path(), trees / "schema.json")
+    monkeypatch.setattr(paths, "builtin_trees_dir", lambda: trees)
+    monkeypatch.setattr("wizard.library.builtin_trees_dir", lambda: trees)
+    first = Library.load(cache=True)
+    assert first.tree("http", "403.1") is not None
+    second = Library.load(cache=True)
+    assert second.tree("http", "403.1") == first.tree("http", "403.1")
+    catalog = trees / "catalog.yaml"
+    catalog.write_text(catalog.read_text().replace("Something failed on the server.", "Something broke."))
+    third = Library.load(cache=True)
+    assert third.entry("http", "500").meaning == {"en": "Something broke."}

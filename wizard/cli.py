@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _library(args) -> Library:
-    library = Library.load(args.trees)
+    library = Library.load(args.trees, cache=True)
     broken = sorted({f.where.file for f in library.findings if f.is_error})
     if broken:
         shown = ", ".join(broken[:3]) + (" ..." if len(broken) > 3 else "")

@@ -54,9 +54,10 @@ class Library:
             subtrees = {k: v for k, v in subtrees.items() if k not in broken}
 
     @classmethod
-    def load(cls, extra: list[Path] | None = None, *, builtin: bool = True) -> "Library":
+    def load(cls, extra: list[Path] | None = None, *, builtin: bool = True, cache: bool = False) -> "Library":
+        """Built-in trees first, then each extra folder; `cache` reuses a parsed copy of the built-ins."""
         folders = ([builtin_trees_dir()] if builtin else []) + list(extra or [])
-        return cls(load_folders(folders))
+        return cls(load_folders(folders, cache=cache and builtin))
 
     # -- catalog -------------------------------------------------------------------------------
 

@@ -10,8 +10,6 @@ from wizard.findings import Finding, Where
 from wizard.model import (
     Answer, ClassEntry, CodeEntry, Example, KbRef, Outcome, Question, Step, Subtree, Tree, Use,
 )
-from wizard.schema_check import SchemaChecker, load_schema
-from wizard.yamlsource import Map, read
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -42,23 +40,50 @@ class LoadResult:
         self.findings: list[Finding] = []
         self.files = 0
 
+    def merge(self, other: "LoadResult") -> None:
+        for name in ("entries", "classes", "trees", "subtrees", "findings"):
+            getattr(self, name).extend(getattr(other, name))
+        self.files += other.files
 
-def load_folders(folders: list[Path], schema: dict | None = None) -> LoadResult:
-    """Load folders in order; source 0 is the first (the built-in trees)."""
-    from wizard.paths import schema_path
 
-    checker = SchemaChecker(schema or load_schema(schema_path()))
+def load_folders(folders: list[Path], *, cache: bool = False) -> LoadResult:
+    """Load folders in order; source 0 is the first (the built-in trees).
+
+    With `cache`, a clean load of the first folder is kept in the user's cache folder and
+    reused while no file in it changes, so starting the wizard does not re-parse every tree.
+    """
+    from wizard import treecache
+
+    checker = None
     result = LoadResult()
     for source, folder in enumerate(folders):
         if not folder.is_dir():
             result.findings.append(Finding(Where(display_path(folder)), "not a folder"))
             continue
-        for path in yaml_files(folder):
-            load_file(path, source, checker, result)
+        files = yaml_files(folder)
+        part = treecache.get(folder, files) if cache and source == 0 else None
+        if part is None:
+            checker = checker or _checker()
+            part = LoadResult()
+            for path in files:
+                load_file(path, source, checker, part)
+            if cache and source == 0 and not part.findings:
+                treecache.put(folder, files, part)
+        result.merge(part)
     return result
 
 
-def load_file(path: Path, source: int, checker: SchemaChecker, result: LoadResult) -> None:
+def _checker():
+    """YAML parsing and schema checking are imported only when a cache miss needs them."""
+    from wizard.paths import schema_path
+    from wizard.schema_check import SchemaChecker, load_schema
+
+    return SchemaChecker(load_schema(schema_path()))
+
+
+def load_file(path: Path, source: int, checker, result: LoadResult) -> None:
+    from wizard.yamlsource import read
+
     name = display_path(path)
     result.files += 1
     data, findings = read(path, name)
@@ -88,7 +113,7 @@ class _Builder:
         self.source = source
         self.result = result
 
-    def build(self, data: Map) -> None:
+    def build(self, data) -> None:
         if "catalog" in data or "classes" in data:
             self._catalog(data)
         elif "subtree" in data:
@@ -99,7 +124,7 @@ class _Builder:
                 key=f"{data['protocol']}:{data['code']}", protocol=data["protocol"], code=data["code"],
                 versions=_versions(data.get("versions")), **self._graph(data)))
 
-    def _catalog(self, data: Map) -> None:
+    def _catalog(self, data) -> None:
         for i, item in enumerate(data.get("catalog", [])):
             self.result.entries.append(CodeEntry(
                 protocol=item["protocol"], code=item["code"], title=_text(item["title"]),
@@ -114,7 +139,7 @@ class _Builder:
                 guidance=tuple(_text(g) for g in item.get("guidance", [])),
                 where=data["classes"].where[i]))
 
-    def _graph(self, data: Map) -> dict:
+    def _graph(self, data) -> dict:
         nodes = {}
         for node_id, raw in data["nodes"].items():
             nodes[node_id] = self._node(node_id, raw, data["nodes"].where[node_id])
@@ -125,7 +150,7 @@ class _Builder:
         return dict(start=data["start"], nodes=nodes, examples=examples,
                     where=Where(self.file, 1, 1), source=self.source, start_where=data.where["start"])
 
-    def _node(self, node_id: str, raw: Map, where: Where):
+    def _node(self, node_id: str, raw, where: Where):
         versions = _versions(raw.get("versions"))
         topic = _text(raw["topic"]) if "topic" in raw else None
         if "question" in raw:

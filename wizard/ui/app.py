@@ -43,9 +43,10 @@ class IISDoctorApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"IIS {self.version}"
-        self.push_screen(HomeScreen())
-        if self.start_code:  # once home is in place, so a failed look-up can land on it
-            self.call_after_refresh(self.open_query, self.start_code, self.start_protocol)
+        if self.start_code:
+            self.open_query(self.start_code, self.start_protocol)
+        else:
+            self.go_home()
 
     def watch_version(self, version: str) -> None:
         self.sub_title = f"IIS {version}"
@@ -77,21 +78,23 @@ class IISDoctorApp(App[None]):
             version = V.newest(applies)
             self.notify(f"{protocol.upper()} {code} is not used by IIS {self.version}; "
                         f"showing the IIS {version} walk", markup=False)
-        self._pop_to_home()
+        self._unwind()
         self.push_screen(WalkScreen(Session.start(self.library, protocol, code, version)))
 
-    def go_home(self) -> None:
-        self._pop_to_home()
+    def go_home(self) -> HomeScreen:
+        """Show home, built only the first time it is needed (a --code start never pays for it)."""
+        self._unwind()
+        if not isinstance(self.screen, HomeScreen):
+            self.push_screen(HomeScreen())
+        return self.screen_stack[-1]
 
-    def _pop_to_home(self) -> None:
-        while len(self.screen_stack) > 2:
+    def _unwind(self) -> None:
+        """Pop every screen above home (or above the base screen when home was never shown)."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen_stack[-1], HomeScreen):
             self.pop_screen()
 
     def _home_with(self, text: str, message: str) -> None:
-        self._pop_to_home()
-        home = self.screen_stack[-1]
-        if isinstance(home, HomeScreen):
-            home.show_query(text)
+        self.go_home().show_query(text)
         self.notify(message, title="Not found", severity="warning", timeout=8, markup=False)
 
     def action_help(self) -> None:
