@@ -1,6 +1,6 @@
 """Find codes from what a person types: a code in any common spelling, or plain words.
 
-Words are matched against each code's title and meaning and the text of its tree (causes,
+Words are matched against each code's title and meaning and the text of its own tree (causes,
 questions, topics), so `UrlScan`, `execute access` or `too many users` find the right code.
 """
 
@@ -74,9 +74,8 @@ def _looks_like_pattern(text: str) -> bool:
     return any(ch in lowered for ch in "x*") and any(ch.isdigit() for ch in lowered)
 
 
-def _graph_text(library: Library, graph: Graph, seen: set | None = None) -> str:
-    """All human text of a tree, including the shared subtrees it uses (each once)."""
-    seen = set() if seen is None else seen
+def _graph_text(library: Library, graph: Graph) -> str:
+    """The human text of a tree's own nodes (shared subtrees would make every code match)."""
     parts = []
     for node in graph.nodes.values():
         if isinstance(node, Question):
@@ -84,7 +83,4 @@ def _graph_text(library: Library, graph: Graph, seen: set | None = None) -> str:
         elif isinstance(node, Outcome):
             parts += [tr(node.topic), tr(node.cause)] + [tr(s.text) for s in node.steps]
             parts += [s.command or "" for s in node.steps] + [tr(k.title) for k in node.kb]
-        elif node.subtree not in seen and node.subtree in library.subtrees:
-            seen.add(node.subtree)
-            parts.append(_graph_text(library, library.subtrees[node.subtree], seen))
     return " ".join(p for p in parts if p)

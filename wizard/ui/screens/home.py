@@ -56,21 +56,16 @@ class HomeScreen(Screen):
 
     def refresh_list(self, text: str) -> None:
         hits = self.index.search(text)
+        groups: dict[tuple[str, str], list] = {}
+        for hit in hits:  # best group first, each group once
+            groups.setdefault((hit.entry.protocol, hit.entry.klass), []).append(hit)
         options: list[Option] = []
-        group = None
         library = self.app.library
-        for hit in hits:
-            entry = hit.entry
-            key = (entry.protocol, entry.klass)
-            if key != group:
-                group = key
-                klass = library.class_entry(*key)
-                name = f"{entry.protocol.upper()} {entry.klass}" + (f" · {tr(klass.title)}" if klass else "")
-                options.append(Option(Content.styled(name, "bold $accent"), disabled=True))
-            walk = "" if library.tree(entry.protocol, entry.code) else "  (no walk yet)"
-            versions = "" if self.app.version in entry.versions else f"  [IIS {V.describe(entry.versions)}]"
-            label = f"  {entry.code:<8}{tr(entry.title)}{versions}{walk}"
-            options.append(Option(Content(label), id=f"{entry.protocol}:{entry.code}"))
+        for (protocol, klass_name), members in groups.items():
+            klass = library.class_entry(protocol, klass_name)
+            name = f"{protocol.upper()} {klass_name}" + (f" · {tr(klass.title)}" if klass else "")
+            options.append(Option(Content.styled(name, "bold $accent"), disabled=True))
+            options.extend(self._option(hit.entry) for hit in members)
         codes = self.query_one("#codes", OptionList)
         codes.clear_options()
         codes.add_options(options)
@@ -80,6 +75,12 @@ class HomeScreen(Screen):
         summary = f"{count} code(s)" + (f" match {text.strip()!r}" if text.strip() else "") + \
             " · Enter starts the walk · Ctrl+P jumps to any code"
         self.query_one("#summary", Static).update(summary if count else f"Nothing matches {text.strip()!r}")
+
+    def _option(self, entry) -> Option:
+        walk = "" if self.app.library.tree(entry.protocol, entry.code) else "  (no walk yet)"
+        versions = "" if self.app.version in entry.versions else f"  [IIS {V.describe(entry.versions)}]"
+        return Option(Content(f"  {entry.code:<8}{tr(entry.title)}{versions}{walk}"),
+                      id=f"{entry.protocol}:{entry.code}")
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
