@@ -42,11 +42,12 @@ class WalkScreen(Screen):
         yield Static("", id="crumbs", markup=False)
         with Horizontal(id="body"):
             with ContentSwitcher(initial="question-view", id="views"):
-                with VerticalScroll(id="question-view"):
-                    yield Static("", id="progress", markup=False)
-                    yield Static("", id="question", markup=False)
-                    yield Static("", id="how", markup=False)
-                    yield Static("", id="check-commands", markup=False)
+                with Vertical(id="question-view"):
+                    with VerticalScroll(id="prompt"):  # long how-to text scrolls; answers stay in view
+                        yield Static("", id="progress", markup=False)
+                        yield Static("", id="question", markup=False)
+                        yield Static("", id="how", markup=False)
+                        yield Static("", id="check-commands", markup=False)
                     yield OptionList(id="answers", markup=False)
                 yield OutcomeView(id="outcome-view")
             with Vertical(id="side"):
@@ -89,7 +90,7 @@ class WalkScreen(Screen):
                              for i, a in enumerate(session.answers(), 1)])
         answers.highlighted = 0
         answers.focus()
-        self.query_one("#question-view", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#prompt", VerticalScroll).scroll_home(animate=False)
 
     def _focus_outcome(self) -> None:
         blocks = self.query_one(OutcomeView).commands()
