@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from wizard.library import Library
+from wizard.model import Outcome
+from wizard.session import Session
 
 FIXTURE_TREES = Path(__file__).parent / "fixtures" / "trees"
 
@@ -41,3 +43,27 @@ def write_tree(tmp_path):
         return tmp_path / "trees"
 
     return write
+
+
+def walk_all(library: Library, tree) -> tuple[dict[str, set[str]], set[int]]:
+    """Follow every answer and every "didn't fix it" under every version the tree applies to.
+
+    Returns each outcome reached (qualified id -> versions) and the KB ids shown on the way.
+    """
+    reached: dict[str, set[str]] = {}
+    kbs: set[int] = set()
+    for version in sorted(library.tree_versions(tree)):
+        todo, seen = [Session.start(library, tree.protocol, tree.code, version)], set()
+        while todo:
+            session = todo.pop()
+            if session.cursor in seen:
+                continue
+            seen.add(session.cursor)
+            if isinstance(session.node, Outcome):
+                reached.setdefault(session.cursor.qualified, set()).add(version)
+                kbs.update(ref.id for ref in session.node.kb)
+                if session.node.next:
+                    todo.append(session.not_fixed())
+                continue
+            todo.extend(session.choose(i) for i in range(len(session.answers())))
+    return reached, kbs

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import walk_all
 from wizard.model import Outcome
-from wizard.session import Session
 from wizard.validator import validate
 
 HTTP_CODES = """100 101 200 201 202 203 204 205 206 207 301 302 304 307 400 401 401.1 401.2 401.3 401.4 401.5
@@ -63,31 +63,9 @@ KB_CITED = {
 }
 
 
-def walk_everything(library, tree):
-    """Every (version, outcome reached) pair, following every answer and every 'didn't fix it'."""
-    reached: dict[str, set[str]] = {}
-    kbs: set[int] = set()
-    for version in sorted(library.tree_versions(tree)):
-        todo, seen = [Session.start(library, tree.protocol, tree.code, version)], set()
-        while todo:
-            session = todo.pop()
-            key = (session.cursor, len(session.moves) > 60)
-            if key in seen:
-                continue
-            seen.add(key)
-            if isinstance(session.node, Outcome):
-                reached.setdefault(session.cursor.qualified, set()).add(version)
-                kbs.update(ref.id for ref in session.node.kb)
-                if session.node.next:
-                    todo.append(session.not_fixed())
-                continue
-            todo.extend(session.choose(i) for i in range(len(session.answers())))
-    return reached, kbs
-
-
 @pytest.fixture(scope="module")
 def walks(builtin):
-    return {(t.protocol, t.code): walk_everything(builtin, t) for t in builtin.trees}
+    return {(t.protocol, t.code): walk_all(builtin, t) for t in builtin.trees}
 
 
 def test_builtin_trees_validate_clean(builtin):

@@ -131,14 +131,10 @@ def cmd_list(args) -> int:
     if not entries:
         print(f"iisdoctor: no known code matches {' '.join(args.pattern)!r}", file=sys.stderr)
         return EXIT_FINDINGS
-    print(render_table(entries))
-    return EXIT_OK
-
-
-def render_table(entries) -> str:
     from wizard.render import code_table
 
-    return code_table(entries, _width())
+    print(code_table(entries, _width()))
+    return EXIT_OK
 
 
 def resolve(library: Library, text: str, protocol: str | None, version: str | None):

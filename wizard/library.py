@@ -26,6 +26,10 @@ class Library:
     def __init__(self, loaded: LoadResult):
         self.loaded = loaded
         self.findings: list[Finding] = list(loaded.findings)
+        self._catalog_versions: dict[tuple[str, str], frozenset[str]] = {}
+        for e in loaded.entries:  # every source's entries: a tree may rely on any of them
+            key = (e.protocol, e.code)
+            self._catalog_versions[key] = self._catalog_versions.get(key, frozenset()) | e.versions
         self.entries = _winners(loaded.entries, lambda e: (e.protocol, e.code), lambda e: e.versions)
         self.classes: dict[tuple[str, str], ClassEntry] = {(c.protocol, c.klass): c for c in loaded.classes}
         subtrees: dict[str, Subtree] = {}
@@ -34,6 +38,8 @@ class Library:
         self.subtrees = self._walkable(subtrees)
         trees = [t for t in loaded.trees if self._usable(t)]
         self.trees = _winners(trees, lambda t: (t.protocol, t.code), self.tree_versions)
+        self._entries_by_code = _by_code(self.entries)
+        self._trees_by_code = _by_code(self.trees)
 
     # -- construction ----------------------------------------------------------------------
 
@@ -63,7 +69,7 @@ class Library:
 
     def entry(self, protocol: str, code: str, version: str | None = None) -> CodeEntry | None:
         """The catalog entry for a code; with a version, the meaning valid for that version."""
-        found = [e for e in self.entries if e.protocol == protocol and e.code == code]
+        found = self._entries_by_code.get((protocol, code), [])
         if version is not None:
             exact = [e for e in found if version in e.versions]
             if exact:
@@ -71,7 +77,7 @@ class Library:
         return found[-1] if found else None
 
     def entries_for(self, protocol: str, code: str) -> list[CodeEntry]:
-        return [e for e in self.entries if e.protocol == protocol and e.code == code]
+        return list(self._entries_by_code.get((protocol, code), []))
 
     def protocols_of(self, code: str) -> list[str]:
         return sorted({e.protocol for e in self.entries if e.code == code}, key=["http", "ftp"].index)
@@ -85,13 +91,10 @@ class Library:
         """A tree applies to its own `versions`, else to its code's catalog versions, else all."""
         if tree.versions is not None:
             return tree.versions
-        entries = [e for e in self.loaded.entries if e.protocol == tree.protocol and e.code == tree.code]
-        if entries:
-            return frozenset().union(*(e.versions for e in entries))
-        return V.ALL
+        return self._catalog_versions.get((tree.protocol, tree.code), V.ALL)
 
     def tree(self, protocol: str, code: str, version: str | None = None) -> Tree | None:
-        found = [t for t in self.trees if t.protocol == protocol and t.code == code]
+        found = self._trees_by_code.get((protocol, code), [])
         if version is not None:
             found = [t for t in found if version in self.tree_versions(t)] or found
         return found[-1] if found else None
@@ -108,6 +111,14 @@ class Library:
         chosen = [e for e in self.entries if protocol in (None, e.protocol)]
         return sorted(chosen, key=lambda e: (["http", "ftp"].index(e.protocol), e.status, e.substatus or -1,
                                              min(V.KNOWN.index(v) for v in e.versions)))
+
+
+def _by_code(items) -> dict[tuple[str, str], list]:
+    """Index entries or trees by (protocol, code), keeping their order."""
+    index: dict[tuple[str, str], list] = {}
+    for item in items:
+        index.setdefault((item.protocol, item.code), []).append(item)
+    return index
 
 
 def _winners(items, key, versions_of):

@@ -11,7 +11,6 @@ from textual.reactive import reactive
 from wizard import codes
 from wizard import versions as V
 from wizard.library import Library
-from wizard.model import tr
 from wizard.session import Session
 from wizard.ui.commands import CodeCommands
 from wizard.ui.screens.help import HelpScreen
@@ -102,10 +101,6 @@ class IISDoctorApp(App[None]):
             self.pop_screen()
         else:
             self.push_screen(HelpScreen(self.screen))
-
-    def code_title(self, protocol: str, code: str) -> str:
-        entry = self.library.entry(protocol, code, self.version)
-        return tr(entry.title) if entry else ""
 
 
 def default_version(library: Library) -> str:
