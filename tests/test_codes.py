@@ -25,7 +25,7 @@ def test_parse_accepts_what_users_type(text, protocol, code):
     assert (query.protocol, query.code) == (protocol, code)
 
 
-@pytest.mark.parametrize("text", ["", "forbidden", "4033", "403.1234", "600", "ftp"])
+@pytest.mark.parametrize("text", ["", "forbidden", "4033", "403.1234", "700", "ftp"])
 def test_parse_refuses_non_codes(text):
     assert codes.parse(text) is None
 

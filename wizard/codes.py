@@ -17,7 +17,7 @@ from wizard.model import ClassEntry, CodeEntry, tr
 _QUERY = re.compile(
     r"""^\s*
         (?:(?P<protocol>https?|ftp)\s*(?:status|error|code)?\s*[:/\s]?\s*)?
-        (?P<status>[1-5]\d\d)
+        (?P<status>[1-6]\d\d)
         (?:\s*[.\-]\s*(?P<sub>\d{1,3}))?
         (?:\.asp)?\s*$""",
     re.IGNORECASE | re.VERBOSE,

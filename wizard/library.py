@@ -11,7 +11,8 @@ from pathlib import Path
 from wizard import versions as V
 from wizard.findings import Finding
 from wizard.loader import LoadResult, load_folders
-from wizard.model import ClassEntry, CodeEntry, Graph, Subtree, Tree
+from wizard.evidence import EvidenceError, reason_key, win32_key
+from wizard.model import ClassEntry, CodeEntry, Graph, ReasonEntry, Subtree, Tree, Win32Entry, tr
 from wizard.paths import builtin_trees_dir
 from wizard.references import reference_findings
 
@@ -40,6 +41,9 @@ class Library:
         self.trees = _winners(trees, lambda t: (t.protocol, t.code), self.tree_versions)
         self._entries_by_code = _by_code(self.entries)
         self._trees_by_code = _by_code(self.trees)
+        self.win32: dict[int, Win32Entry] = {w.code: w for w in sorted(loaded.win32, key=lambda w: w.source)}
+        self.reasons: dict[str, ReasonEntry] = {
+            reason_key(r.reason): r for r in sorted(loaded.reasons, key=lambda r: r.source)}
 
     # -- construction ----------------------------------------------------------------------
 
@@ -82,6 +86,24 @@ class Library:
     def protocols_of(self, code: str) -> list[str]:
         return sorted({e.protocol for e in self.entries if e.code == code}, key=["http", "ftp"].index)
 
+    def other_meanings(self, protocol: str, code: str, version: str) -> list[CodeEntry]:
+        """Entries of the same code for other IIS versions whose meaning differs from `version`'s."""
+        here = self.entry(protocol, code, version)
+        return [e for e in self.entries_for(protocol, code)
+                if version not in e.versions and (here is None or tr(e.meaning) != tr(here.meaning))]
+
+    def win32_entry(self, value: int | str) -> Win32Entry | None:
+        try:
+            return self.win32.get(win32_key(value))
+        except EvidenceError:
+            return None
+
+    def reason_entry(self, reason: str) -> ReasonEntry | None:
+        try:
+            return self.reasons.get(reason_key(reason))
+        except EvidenceError:
+            return None
+
     def class_entry(self, protocol: str, klass: str) -> ClassEntry | None:
         return self.classes.get((protocol, klass))
 
@@ -94,10 +116,15 @@ class Library:
         return self._catalog_versions.get((tree.protocol, tree.code), V.ALL)
 
     def tree(self, protocol: str, code: str, version: str | None = None) -> Tree | None:
+        """The tree for a code; with a version, only a tree written for that version."""
         found = self._trees_by_code.get((protocol, code), [])
         if version is not None:
-            found = [t for t in found if version in self.tree_versions(t)] or found
+            found = [t for t in found if version in self.tree_versions(t)]
         return found[-1] if found else None
+
+    def walk_versions(self, protocol: str, code: str) -> frozenset[str]:
+        """Every IIS version some tree for this code is written for."""
+        return frozenset().union(*(self.tree_versions(t) for t in self._trees_by_code.get((protocol, code), [])))
 
     def graph(self, key: str) -> Graph | None:
         """A tree by `protocol:code` key, or a shared subtree by id."""

@@ -6,9 +6,11 @@ import os
 from pathlib import Path
 
 from wizard import versions as V
+from wizard.evidence import When, reason_key, win32_key
 from wizard.findings import Finding, Where
 from wizard.model import (
-    Answer, ClassEntry, CodeEntry, Example, KbRef, Outcome, Question, Step, Subtree, Tree, Use,
+    Answer, ClassEntry, CodeEntry, Example, KbRef, Outcome, Question, ReasonEntry, Step, Subtree, Tree,
+    Use, Win32Entry,
 )
 
 
@@ -37,11 +39,13 @@ class LoadResult:
         self.classes: list[ClassEntry] = []
         self.trees: list[Tree] = []
         self.subtrees: list[Subtree] = []
+        self.win32: list[Win32Entry] = []
+        self.reasons: list[ReasonEntry] = []
         self.findings: list[Finding] = []
         self.files = 0
 
     def merge(self, other: "LoadResult") -> None:
-        for name in ("entries", "classes", "trees", "subtrees", "findings"):
+        for name in ("entries", "classes", "trees", "subtrees", "win32", "reasons", "findings"):
             getattr(self, name).extend(getattr(other, name))
         self.files += other.files
 
@@ -103,6 +107,13 @@ def _text(value) -> dict:
     return dict(value) if isinstance(value, dict) else {"en": value}
 
 
+def _when(value) -> When | None:
+    if value is None:
+        return None
+    return When(win32=frozenset(win32_key(v) for v in value.get("win32", ())),
+                reasons=frozenset(reason_key(r) for r in value.get("reason", ())))
+
+
 def _versions(value) -> frozenset[str] | None:
     return None if value is None else V.expand(value)
 
@@ -114,7 +125,7 @@ class _Builder:
         self.result = result
 
     def build(self, data) -> None:
-        if "catalog" in data or "classes" in data:
+        if any(key in data for key in ("catalog", "classes", "win32", "reasons")):
             self._catalog(data)
         elif "subtree" in data:
             self.result.subtrees.append(Subtree(
@@ -138,6 +149,16 @@ class _Builder:
                 meaning=_text(item["meaning"]),
                 guidance=tuple(_text(g) for g in item.get("guidance", [])),
                 where=data["classes"].where[i]))
+        for i, item in enumerate(data.get("win32", [])):
+            self.result.win32.append(Win32Entry(
+                code=win32_key(item["code"]), name=item["name"], meaning=_text(item["meaning"]),
+                in_iis=_text(item["in_iis"]) if "in_iis" in item else None,
+                where=data["win32"].where[i], source=self.source))
+        for i, item in enumerate(data.get("reasons", [])):
+            self.result.reasons.append(ReasonEntry(
+                reason=item["reason"], meaning=_text(item["meaning"]), status=item.get("status"),
+                fix=_text(item["fix"]) if "fix" in item else None,
+                where=data["reasons"].where[i], source=self.source))
 
     def _graph(self, data) -> dict:
         nodes = {}
@@ -145,7 +166,8 @@ class _Builder:
             nodes[node_id] = self._node(node_id, raw, data["nodes"].where[node_id])
         examples = tuple(
             Example(answers=tuple(ex["answers"]), expect=ex["expect"], version=ex.get("version"),
-                    where=data["examples"].where[i])
+                    where=data["examples"].where[i],
+                    win32=win32_key(ex["win32"]) if "win32" in ex else None, reason=ex.get("reason"))
             for i, ex in enumerate(data.get("examples", [])))
         return dict(start=data["start"], nodes=nodes, examples=examples,
                     where=Where(self.file, 1, 1), source=self.source, start_where=data.where["start"])
@@ -156,7 +178,7 @@ class _Builder:
         if "question" in raw:
             answers = tuple(
                 Answer(label=_text(a["label"]), next=a["next"], versions=_versions(a.get("versions")),
-                       where=raw["answers"].where[i])
+                       where=raw["answers"].where[i], when=_when(a.get("when")))
                 for i, a in enumerate(raw["answers"]))
             return Question(
                 id=node_id, topic=topic, question=_text(raw["question"]), answers=answers,

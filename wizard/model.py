@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from wizard.evidence import When
 from wizard.findings import Where
 
 Text = dict  # {"en": "...", "nb": "..."}; `en` is always present
@@ -42,6 +43,7 @@ class Answer:
     next: str
     versions: frozenset[str] | None = None
     where: Where = Where("")
+    when: When | None = None  # evidence (Win32 code, HTTPERR reason) that picks this answer
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ class Example:
     expect: str
     version: str | None = None
     where: Where = Where("")
+    win32: int | None = None  # evidence given with the code, as on the command line
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -164,3 +168,27 @@ class ClassEntry:
     meaning: Text
     guidance: tuple[Text, ...] = ()
     where: Where = Where("")
+
+
+@dataclass(frozen=True)
+class Win32Entry:
+    """A Windows error code as IIS logs show it, and what it usually means there."""
+
+    code: int  # folded: 1326 for both 1326 and 0x8007052e
+    name: str  # ERROR_LOGON_FAILURE
+    meaning: Text
+    in_iis: Text | None = None  # what the code usually points to in an IIS log or error page
+    where: Where = Where("")
+    source: int = 0
+
+
+@dataclass(frozen=True)
+class ReasonEntry:
+    """An HTTP.sys error-log (HTTPERR) reason and what it means."""
+
+    reason: str
+    meaning: Text
+    status: str | None = None  # the status HTTP.sys usually sends with it, if any
+    fix: Text | None = None
+    where: Where = Where("")
+    source: int = 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from wizard import versions as V
+from wizard.evidence import Evidence
 from wizard.library import Library
 from wizard.model import RETURN, Answer, Graph, Outcome, Question, Use, tr
 
@@ -46,6 +47,7 @@ class Move:
 
     at: str
     answer: int | None  # None means "not fixed": follow the outcome's `next`
+    auto: bool = False  # chosen by the evidence given with the code, not by the person
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Visited:
     cursor: Cursor
     node: Question | Outcome
     answer: Answer | None  # None: an outcome left through "Didn't fix it?"
+    auto: bool = False  # the evidence answered this question
 
 
 @dataclass(frozen=True)
@@ -64,23 +67,24 @@ class Session:
     code: str
     version: str
     moves: tuple[Move, ...] = ()
+    evidence: Evidence = Evidence()
 
     # -- construction --------------------------------------------------------------------------
 
     @classmethod
-    def start(cls, library: Library, protocol: str, code: str, version: str | None = None) -> "Session":
-        tree = library.tree(protocol, code, version)
-        if tree is None:
-            raise SessionError(f"no decision tree for {protocol.upper()} {code}")
-        tree_versions = library.tree_versions(tree)
+    def start(cls, library: Library, protocol: str, code: str, version: str | None = None,
+              evidence: Evidence = Evidence()) -> "Session":
+        """A fresh walk; questions the evidence answers are answered at once (and can be changed)."""
         if version is None:
-            version = V.newest(tree_versions)
-        return cls(library, protocol, code, version)
+            version = V.newest(library.walk_versions(protocol, code) or V.ALL)
+        return cls(library, protocol, code, version, evidence=evidence).advance()
 
     def __post_init__(self) -> None:
         tree = self.library.tree(self.protocol, self.code, self.version)
         if tree is None:
-            raise SessionError(f"no decision tree for {self.protocol.upper()} {self.code}")
+            others = self.library.walk_versions(self.protocol, self.code)
+            detail = f" for IIS {self.version} (there is one for IIS {V.describe(others)})" if others else ""
+            raise SessionError(f"no decision tree for {self.protocol.upper()} {self.code}{detail}")
         object.__setattr__(self, "_tree", tree)
         cursor = self._settle(tree.key, tree.start, ())
         history: list[Visited] = []
@@ -97,7 +101,7 @@ class Session:
                 if not isinstance(node, Question) or not 0 <= move.answer < len(node.answers):
                     raise SessionError(f"{cursor.ref} has no answer number {move.answer + 1}")
                 answer = node.answers[move.answer]
-                history.append(Visited(cursor, node, answer))
+                history.append(Visited(cursor, node, answer, move.auto))
                 cursor = self._settle(cursor.graph, answer.next, cursor.stack)
         object.__setattr__(self, "_cursor", cursor)
         object.__setattr__(self, "_history", tuple(history))
@@ -151,23 +155,44 @@ class Session:
         if not 0 <= index < len(shown):
             raise SessionError(f"there is no answer {index + 1} here")
         original = self.node.answers.index(shown[index])
-        return replace(self, moves=self.moves + (Move(self.cursor.ref, original),))
+        return replace(self, moves=self.moves + (Move(self.cursor.ref, original),)).advance()
 
     def not_fixed(self) -> "Session":
         """From an outcome, go on to the next likely cause."""
         node = self.node
         if not isinstance(node, Outcome) or not node.next:
             raise SessionError("there is no further cause to try here")
-        return replace(self, moves=self.moves + (Move(self.cursor.ref, None),))
+        return replace(self, moves=self.moves + (Move(self.cursor.ref, None),)).advance()
 
     def back(self) -> "Session":
+        """Undo the last move. After an evidence answer this lands on that question, to change it."""
         return replace(self, moves=self.moves[:-1]) if self.moves else self
 
     def restart(self) -> "Session":
-        return replace(self, moves=())
+        return replace(self, moves=()).advance()
 
     def with_version(self, version: str) -> "Session":
-        return Session.start(self.library, self.protocol, self.code, version)
+        return Session.start(self.library, self.protocol, self.code, version, self.evidence)
+
+    def evidence_answer(self) -> int | None:
+        """Index (among `answers()`) of the answer the evidence picks here, if exactly one does."""
+        picked = [i for i, a in enumerate(self.answers()) if self.evidence.matches(a.when)]
+        return picked[0] if len(picked) == 1 else None
+
+    def advance(self) -> "Session":
+        """Answer, one after another, the questions the evidence settles."""
+        session = self
+        for _ in range(_MAX_HOPS):
+            index = session.evidence_answer()
+            if index is None or session._asked_here():
+                return session
+            original = session.node.answers.index(session.answers()[index])
+            session = replace(session, moves=session.moves + (Move(session.cursor.ref, original, True),))
+        return session
+
+    def _asked_here(self) -> bool:
+        """The evidence answers a question only once per walk, so a loop back asks the person."""
+        return any(m.at == self.cursor.ref for m in self.moves)
 
     # -- presentation helpers ------------------------------------------------------------------
 
@@ -196,16 +221,19 @@ class Session:
             "protocol": self.protocol,
             "code": self.code,
             "version": self.version,
-            "moves": [{"at": m.at, "answer": m.answer} for m in self.moves],
+            "evidence": self.evidence.to_dict(),
+            "moves": [{"at": m.at, "answer": m.answer, "auto": m.auto} for m in self.moves],
         }
 
     @classmethod
     def from_dict(cls, library: Library, data: dict) -> "Session":
         try:
-            moves = tuple(Move(str(m["at"]), None if m["answer"] is None else int(m["answer"]))
+            moves = tuple(Move(str(m["at"]), None if m["answer"] is None else int(m["answer"]),
+                               bool(m.get("auto", False)))
                           for m in data["moves"])
-            return cls(library, str(data["protocol"]), str(data["code"]), str(data["version"]), moves)
-        except (KeyError, TypeError, ValueError) as exc:
+            evidence = Evidence.from_dict(data.get("evidence"))
+            return cls(library, str(data["protocol"]), str(data["code"]), str(data["version"]), moves, evidence)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SessionError(f"not a saved session ({exc})") from None
 
     # -- internals -----------------------------------------------------------------------------

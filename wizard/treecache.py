@@ -18,6 +18,9 @@ from pathlib import Path
 
 from wizard import __version__
 
+#: Bump when the pickled model changes shape, so old copies are never unpickled into new code.
+FORMAT = 2
+
 
 def _folder() -> Path:
     override = os.environ.get("IISDOCTOR_CACHE_DIR")
@@ -30,7 +33,7 @@ def _folder() -> Path:
 
 def _key(folder: Path, files: list[Path]) -> str:
     digest = hashlib.sha256()
-    digest.update(f"{__version__}|{sys.version_info[:2]}|{os.getcwd()}|{folder}".encode())
+    digest.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{os.getcwd()}|{folder}".encode())
     for path in files + [folder / "schema.json"]:
         try:
             stat = path.stat()

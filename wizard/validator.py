@@ -8,6 +8,7 @@ duplicate or unknown codes, and the replay of each tree's own examples.
 from __future__ import annotations
 
 from wizard import versions as V
+from wizard.evidence import Evidence, hresult_of
 from wizard.findings import Finding, Where
 from wizard.library import Library
 from wizard.model import RETURN, Graph, Outcome, Question, Tree, Use, tr
@@ -29,6 +30,7 @@ def validate(library: Library) -> list[Finding]:
             findings += _reachability(graph)
             findings += _exits(library, graph)
             findings += _answer_counts(library, graph)
+            findings += _evidence(library, graph)
     for sub in library.loaded.subtrees:
         if sub.key not in used:
             findings.append(Finding(sub.where, f"shared subtree {sub.key!r} is not used by any tree", "warning"))
@@ -149,6 +151,30 @@ def _answer_counts(library: Library, graph: Graph) -> list[Finding]:
     return out
 
 
+def _evidence(library: Library, graph: Graph) -> list[Finding]:
+    """Two answers of one question may not claim the same evidence; unknown values are flagged."""
+    out = []
+    for node in graph.nodes.values():
+        if not isinstance(node, Question):
+            continue
+        claimed = [a for a in node.answers if a.when]
+        for i, answer in enumerate(claimed):
+            for other in claimed[:i]:
+                both = (answer.versions or V.ALL) & (other.versions or V.ALL)
+                if both and answer.when.overlaps(other.when):
+                    out.append(Finding(answer.where, f"{node.id}: this answer and {tr(other.label)!r} are both "
+                                                     f"picked by the same evidence"))
+            for code in sorted(answer.when.win32):
+                if library.win32 and code not in library.win32:
+                    out.append(Finding(answer.where, f"{node.id}: Win32 code {code} ({hresult_of(code)}) is not in "
+                                                     f"the Win32 catalog; add it so people can look it up", "warning"))
+            for reason in sorted(answer.when.reasons):
+                if library.reasons and reason not in library.reasons:
+                    out.append(Finding(answer.where, f"{node.id}: HTTPERR reason {reason!r} is not in the reason "
+                                                     f"catalog", "warning"))
+    return out
+
+
 def _examples(library: Library, tree: Tree) -> list[Finding]:
     out = []
     for example in tree.examples:
@@ -157,7 +183,8 @@ def _examples(library: Library, tree: Tree) -> list[Finding]:
             out.append(Finding(example.where, f"example: the tree does not apply to IIS {version}"))
             continue
         try:
-            session = Session(library, tree.protocol, tree.code, version)
+            evidence = Evidence(example.win32, example.reason)
+            session = Session.start(library, tree.protocol, tree.code, version, evidence)
             for given in example.answers:
                 session = apply_answer(session, given)
         except SessionError as exc:

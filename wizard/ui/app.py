@@ -67,7 +67,7 @@ class IISDoctorApp(App[None]):
         self.open_code(found.entry.protocol, found.entry.code)
 
     def open_code(self, protocol: str, code: str) -> None:
-        tree = self.library.tree(protocol, code, self.version)
+        tree = self.library.tree(protocol, code, self.version) or self.library.tree(protocol, code)
         version = self.version
         if tree is None:
             self._home_with(code, f"{protocol.upper()} {code} has no guided walk yet")
