@@ -22,6 +22,13 @@ def private_cache(tmp_path_factory):
     os.environ["IISDOCTOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path, monkeypatch):
+    """Settings and saved cases go to a fresh folder per test, never the user's own."""
+    monkeypatch.setenv("IISDOCTOR_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("IISDOCTOR_DATA_DIR", str(tmp_path / "data"))
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     return Library.load([FIXTURE_TREES], builtin=False)

@@ -17,14 +17,14 @@ def run(capsys, *argv):
 
 
 def test_list_pattern_narrows_to_a_family(capsys):
-    code, out, err = run(capsys, "list", "403.*")
+    code, out, err = run(capsys, "list", "403.*", "--iis", "6.0")
     lines = out.splitlines()
     assert code == 0 and lines[0].split() == ["PROTO", "CODE", "IIS", "MEANING"]
     assert [line.split()[1] for line in lines[1:]] == [f"403.{n}" for n in range(1, 21)]
 
 
 def test_list_protocol_filter(capsys):
-    code, out, _ = run(capsys, "list", "--ftp", "5xx")
+    code, out, _ = run(capsys, "list", "--ftp", "5xx", "--iis", "6.0")
     rows = [line.split()[:2] for line in out.splitlines()[1:]]
     assert code == 0 and rows and all(proto == "FTP" for proto, _ in rows)
     assert [c for _, c in rows] == ["500", "501", "502", "503", "504", "530", "532", "550", "551", "552", "553"]
@@ -39,6 +39,8 @@ def test_explain_prints_the_whole_tree(capsys):
     code, out, err = run(capsys, "explain", "HTTP", "403-1", *FIX)
     assert code == 0, err
     assert out.startswith("HTTP 403.1 — Execute access forbidden\n")
+    # no --iis and nothing remembered: IIS 10 is the default, and this code's newest version is 6.0
+    assert "IIS:      6.0" in out
     for expected in [
         "[1] Execute permissions",
         "Q: What kind of file does the URL point to?",
@@ -48,7 +50,7 @@ def test_explain_prints_the_whole_tree(capsys):
         "> cscript adsutil.vbs set w3svc/1/root/AccessScript true",
         "See: KB 248072: [DenyExtensions] and friends",
         "Didn't fix it?",
-        "c) An ISAPI extension [IIS 6.0 only]",
+        "c) An ISAPI extension",
         "Shared check S1: NTFS permissions",
         '> cacls "C:\\Inetpub\\wwwroot" /E /G IUSR_WEB:R',
     ]:

@@ -10,10 +10,12 @@ import argparse
 import os
 import shutil
 import sys
+import textwrap
 from pathlib import Path
 
-from wizard import __version__, codes
+from wizard import __version__, codes, settings
 from wizard import versions as V
+from wizard.evidence import Evidence, EvidenceError, win32_key
 from wizard.library import Library
 from wizard.model import tr
 
@@ -39,10 +41,19 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     group.add_argument("--ftp", dest="protocol", action="store_const", const="ftp",
                        default=default, help="the code is an FTP reply")
     parser.add_argument("--iis", metavar="VERSION", default=default,
-                        help=f"IIS version in use ({', '.join(V.KNOWN)})")
+                        help=f"IIS version in use ({', '.join(V.KNOWN)}); the wizard remembers it "
+                             f"(default {settings.DEFAULT_VERSION})")
     parser.add_argument("--trees", metavar="DIR", action="append", type=Path,
                         default=argparse.SUPPRESS if suppress else [],
                         help="add a folder of site-specific trees (repeatable); they add or override codes")
+
+
+def _evidence_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--win32", metavar="CODE", default=default,
+                        help="the Win32 status (1326) or HRESULT (0x8007052e) from the log or error page")
+    parser.add_argument("--reason", metavar="REASON", default=default,
+                        help="the HTTP.sys reason from the HTTPERR log (QueueFull, AppOffline ...)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,16 +61,37 @@ def build_parser() -> argparse.ArgumentParser:
         prog="iisdoctor", description="Guided troubleshooting for IIS HTTP and FTP status codes.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"iisdoctor {__version__}")
-    parser.add_argument("--code", metavar="CODE", help="start the wizard on this code (403.1, 404-3, ftp 530)")
+    parser.add_argument("--code", metavar="CODE",
+                        help="start the wizard on this code (403.1, 404-3, ftp 530, '401 1 1326')")
+    parser.add_argument("--resume", metavar="ID", nargs="?", const="",
+                        help="go on with a saved case (without ID: choose from the recent ones)")
     _common(parser, suppress=False)
+    _evidence_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("list", help="list every known code and its meaning")
     p.add_argument("pattern", nargs="*", help="narrow the list: 4xx, 40x, 403, 403.*, or words")
     _common(p, suppress=True)
 
-    p = sub.add_parser("explain", help="print a code's whole tree as an outline")
-    p.add_argument("code", nargs="+", help="the code, e.g. 403.1, 'ftp 530', http/500.19")
+    p = sub.add_parser("explain", help="print a code's whole tree as an outline, or what a Win32 code "
+                                       "or HTTPERR reason means")
+    p.add_argument("code", nargs="*", help="the code, e.g. 403.1, 'ftp 530', http/500.19, '401 1 1326'")
+    _common(p, suppress=True)
+    _evidence_options(p, suppress=True)
+
+    p = sub.add_parser("find", help="rank the codes that match pasted text (error page, log line, ticket)")
+    p.add_argument("text", nargs="*", help="the text; without it (or with -) it is read from standard input")
+    p.add_argument("-n", "--limit", type=int, default=5, help="how many candidates to show (default 5)")
+    _common(p, suppress=True)
+
+    p = sub.add_parser("cases", help="list saved cases; delete old ones")
+    p.add_argument("--delete", metavar="ID", nargs="+", default=[], help="delete these cases")
+    p.add_argument("--older-than", metavar="DAYS", type=int, help="delete cases not touched for DAYS days")
+
+    p = sub.add_parser("report", help="write a saved case as Markdown (for a ticket) or JSON")
+    p.add_argument("id", help="the case id (or its unique start), as `iisdoctor cases` shows it")
+    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     _common(p, suppress=True)
 
     p = sub.add_parser("validate", help="check the built-in trees and any extra folders")
@@ -77,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         if version is None:
             parser.error(f"unknown IIS version {args.iis!r}; choose one of {', '.join(V.KNOWN)}")
         args.iis = version
+    for name in ("win32", "reason", "code", "resume"):
+        if not hasattr(args, name):
+            setattr(args, name, None)
     try:
         if args.command == "validate":
             return cmd_validate(args)
@@ -84,6 +119,16 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_list(args)
         if args.command == "explain":
             return cmd_explain(args, " ".join(args.code))
+        if args.command == "find":
+            return cmd_find(args)
+        if args.command == "cases":
+            from wizard.cli_cases import cmd_cases
+
+            return cmd_cases(args)
+        if args.command == "report":
+            from wizard.cli_cases import cmd_report
+
+            return cmd_report(args, _library(args))
         return cmd_wizard(args)
     except BrokenPipeError:  # `iisdoctor explain 403 | head` is fine
         sys.stderr.close()
@@ -173,20 +218,106 @@ def report_lookup(found) -> int | None:
     return None
 
 
+def evidence_from(args, library: Library, code_text: str | None) -> tuple[str | None, Evidence] | int:
+    """The code without its trailing evidence, and the evidence from it and --win32/--reason."""
+    extra = None
+    if code_text:
+        code_text, extra = codes.split_evidence(code_text)
+    win32, reason = args.win32, args.reason
+    if extra is not None:
+        if library.reason_entry(extra) is not None and not extra.isdigit() and not extra.lower().startswith("0x"):
+            reason = reason or extra
+        else:
+            win32 = win32 or extra
+    try:
+        folded = None if win32 is None else win32_key(win32)
+    except EvidenceError as exc:
+        print(f"iisdoctor: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if reason is not None and library.reason_entry(reason) is None:
+        known = ", ".join(sorted(r.reason for r in library.reasons.values())[:12])
+        print(f"iisdoctor: {reason!r} is not a known HTTPERR reason (known: {known} ...)", file=sys.stderr)
+        return EXIT_USAGE
+    if reason is not None:
+        reason = library.reason_entry(reason).reason
+    return code_text, Evidence(folded, reason)
+
+
 def cmd_explain(args, text: str) -> int:
-    from wizard.render import Outline
+    from wizard.render import Outline, reason_text, win32_text
 
     library = _library(args)
-    found = resolve(library, text, args.protocol, args.iis)
+    parsed = evidence_from(args, library, text or None)
+    if isinstance(parsed, int):
+        return parsed
+    text, evidence = parsed
+    if not text:
+        if not evidence:
+            print("iisdoctor: explain needs a code, --win32 CODE or --reason REASON", file=sys.stderr)
+            return EXIT_USAGE
+        if evidence.win32 is not None:
+            sys.stdout.write(win32_text(library.win32.get(evidence.win32), evidence.win32, _width()))
+        if evidence.reason:
+            sys.stdout.write(reason_text(library.reason_entry(evidence.reason), _width()))
+        return EXIT_OK
+    version = args.iis
+    found = resolve(library, text, args.protocol, version)
     code = report_lookup(found)
     if code is not None:
         return code
     entry = found.entry
-    if args.iis and args.iis not in entry.versions:
-        print(f"iisdoctor: {entry.protocol.upper()} {entry.code} is not used by IIS {args.iis} "
+    if version is None:
+        version = _default_version(library, entry)
+    elif version not in entry.versions:
+        print(f"iisdoctor: {entry.protocol.upper()} {entry.code} is not used by IIS {version} "
               f"(it exists in IIS {V.describe(entry.versions)})", file=sys.stderr)
-    graph = library.tree(entry.protocol, entry.code, args.iis)
-    sys.stdout.write(Outline(library, entry, graph, args.iis, _width()).render())
+    graph = library.tree(entry.protocol, entry.code, version)
+    sys.stdout.write(Outline(library, entry, graph, version, _width(), evidence).render())
+    return EXIT_OK
+
+
+def _default_version(library: Library, entry) -> str:
+    """The remembered IIS version when the code exists there, else the newest version it exists in."""
+    chosen = settings.iis_version()
+    if chosen in entry.versions:
+        return chosen
+    walks = library.walk_versions(entry.protocol, entry.code) & entry.versions
+    return V.newest(walks or entry.versions)
+
+
+def cmd_find(args) -> int:
+    from wizard.findtext import find
+
+    text = " ".join(args.text)
+    if not text or text == "-":
+        if sys.stdin.isatty():
+            print("iisdoctor: paste the text, then press Ctrl+D (Ctrl+Z, Enter on Windows)", file=sys.stderr)
+        text = sys.stdin.read()
+    if not text.strip():
+        print("iisdoctor: find needs some text: an error page, a log line or a sentence", file=sys.stderr)
+        return EXIT_USAGE
+    library = _library(args)
+    result = find(library, text, version=args.iis, protocol=args.protocol, limit=max(1, args.limit))
+    if not result.candidates:
+        print("No known code matches that text. Try fewer, more specific words, or paste the "
+              "status line of the error page.")
+        return EXIT_FINDINGS
+    width = _width()
+    for c in result.candidates:
+        e = c.entry
+        print(f"{c.score:>3}  {e.protocol.upper()} {e.code}  {tr(e.title)}  (IIS {V.describe(e.versions)})")
+        print("\n".join(textwrap.wrap(tr(e.meaning), width, initial_indent="     ", subsequent_indent="     ")))
+        print(f"     why: {c.why}")
+    if result.evidence:
+        print(f"\nAlso found: {result.evidence.describe()}")
+    best = result.candidates[0].entry
+    flags = ""
+    if result.evidence.win32 is not None:
+        flags += f" --win32 {result.evidence.win32}"
+    if result.evidence.reason:
+        flags += f" --reason {result.evidence.reason}"
+    proto = " --ftp" if best.protocol == "ftp" else ""
+    print(f"\nStart the walk: iisdoctor --code {best.code}{proto}{flags}")
     return EXIT_OK
 
 
@@ -197,9 +328,26 @@ def cmd_wizard(args) -> int:
               file=sys.stderr)
         return cmd_explain(args, args.code)
     if not interactive:
-        print("iisdoctor: the wizard needs a terminal; try `iisdoctor list` or `iisdoctor explain CODE`",
-              file=sys.stderr)
+        print("iisdoctor: the wizard needs a terminal; try `iisdoctor list`, `iisdoctor explain CODE` "
+              "or `iisdoctor find TEXT`", file=sys.stderr)
         return EXIT_USAGE
+    library = _library(args)
+    case = None
+    if args.resume:
+        from wizard.cases import CaseError, CaseStore
+
+        try:
+            case = CaseStore().load(args.resume)
+        except CaseError as exc:
+            print(f"iisdoctor: {exc}", file=sys.stderr)
+            return EXIT_FINDINGS
+    parsed = evidence_from(args, library, args.code)
+    if isinstance(parsed, int):
+        return parsed
+    code, evidence = parsed
+    if args.iis:
+        settings.remember_version(args.iis)
     from wizard.ui.run import run_wizard
 
-    return run_wizard(_library(args), code=args.code, protocol=args.protocol, version=args.iis)
+    return run_wizard(library, code=code, protocol=args.protocol, version=args.iis or settings.iis_version(),
+                      evidence=evidence, case=case, pick_case=args.resume == "")

@@ -51,6 +51,26 @@ def parse(text: str) -> CodeQuery | None:
     return CodeQuery(protocol, int(match["status"]), sub)
 
 
+_TRIAD = re.compile(r"^\s*(?P<proto>(?:https?|ftp)\s+)?(?P<status>[1-6]\d\d)\s+(?P<sub>\d{1,3})\s+(?P<win32>\d{1,10}|0x[0-9a-f]{1,8})\s*$",
+                    re.IGNORECASE)
+_TRAILER = re.compile(r"^(?P<code>.+?)\s+(?P<extra>0x[0-9a-f]{1,8}|\d{1,10}|[A-Za-z][A-Za-z0-9_/\-]*)\s*$", re.IGNORECASE)
+
+
+def split_evidence(text: str) -> tuple[str, str | None]:
+    """Separate what follows a code: `401.1 1326`, `500.19 0x80070021`, `503 QueueFull`, or a
+    log's `401 1 1326` (status, sub-status, Win32). Returns (code text, extra or None)."""
+    if parse(text) is not None:
+        return text, None
+    triad = _TRIAD.match(text)
+    if triad:
+        code = f"{triad['status']}.{triad['sub']}"
+        return (triad["proto"] or "") + code, triad["win32"]
+    trailer = _TRAILER.match(text)
+    if trailer and parse(trailer["code"]) is not None:
+        return trailer["code"], trailer["extra"]
+    return text, None
+
+
 @dataclass
 class Lookup:
     """The answer to "what is this code?"."""
@@ -89,6 +109,8 @@ def lookup(library: Library, text: str, protocol: str | None = None, version: st
     label = f"{chosen.upper()} {query.code}"
     if parent is not None:
         result.entry = parent
+        if query.sub == 0:  # logs write "404 0": the plain code is meant
+            return result
         result.notice = f"{label} is not a known sub-status; showing {chosen.upper()} {parent.code} instead"
         return result
     result.class_entry = library.class_entry(chosen, f"{query.status // 100}xx")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import textwrap
 
 from wizard import versions as V
+from wizard.evidence import Evidence, hresult_of
 from wizard.library import Library
-from wizard.model import RETURN, CodeEntry, Graph, Outcome, Question, Use, tr
+from wizard.model import RETURN, CodeEntry, Graph, Outcome, Question, ReasonEntry, Use, Win32Entry, tr
 
 INDENT = "    "
 
@@ -34,8 +35,9 @@ class Outline:
     """The whole tree of one code as an indented outline; shared subtrees follow once each."""
 
     def __init__(self, library: Library, entry: CodeEntry, graph: Graph | None,
-                 version: str | None = None, width: int = 100):
+                 version: str | None = None, width: int = 100, evidence: Evidence = Evidence()):
         self.library = library
+        self.evidence = evidence
         self.entry = entry
         self.graph = graph
         self.version = version
@@ -48,8 +50,15 @@ class Outline:
     def render(self) -> str:
         self._header()
         if self.graph is None:
-            self._say("", "No guided walk exists for this code yet; the meaning above is what is known.")
+            others = self.library.walk_versions(self.entry.protocol, self.entry.code)
+            if others:
+                self._say("", f"No guided walk for IIS {self.version} yet; there is one for IIS "
+                              f"{V.describe(others)} (try --iis {V.newest(others)}).")
+            else:
+                self._say("", "No guided walk exists for this code yet; the meaning above is what is known.")
             return "\n".join(self.lines) + "\n"
+        if self.evidence:
+            self._evidence_path()
         self.lines.append("")
         self._walk(self.graph, self.graph.start, 0, "")
         done = set()
@@ -76,7 +85,32 @@ class Outline:
         self._field("Meaning", tr(e.meaning))
         if e.notes:
             self._field("Note", tr(e.notes))
+        if self.version:
+            for other in self.library.other_meanings(e.protocol, e.code, self.version):
+                self._field("Elsewhere", f"on IIS {V.describe(other.versions)} {e.code} means: "
+                                         f"{tr(other.title)}")
 
+    def _evidence_path(self) -> None:
+        """The answers the evidence gives by itself, and where that leaves the walk."""
+        from wizard.session import Session, SessionError
+
+        self.lines.append("")
+        self._field("Evidence", self.evidence.describe())
+        try:
+            session = Session.start(self.library, self.entry.protocol, self.entry.code, self.version,
+                                    self.evidence)
+        except SessionError as exc:
+            self._say(" " * 10, f"(cannot follow it: {exc})")
+            return
+        picked = [v for v in session.history if v.auto]
+        if not picked:
+            self._say(" " * 10, "No question of this walk is answered by it; the full tree follows.")
+            return
+        for visit in picked:
+            self._say(" " * 10, f"{tr(visit.node.question)} → {tr(visit.answer.label)}", "• ")
+        node = session.node
+        landing = f"Cause: {tr(node.cause)}" if session.finished else f"Next question: {tr(node.question)}"
+        self._say(" " * 10, landing, "⇒ ")
     def _field(self, name: str, value: str) -> None:
         label = f"{name}:".ljust(10)
         self.lines += textwrap.wrap(value, self.width, initial_indent=label, subsequent_indent=" " * 10) or [label]
@@ -146,7 +180,8 @@ class Outline:
             shown = [a for a in node.answers if self._applies(a.versions)]
             for i, answer in enumerate(shown):
                 lead = f"{letters[i]}) "
-                self._say(indent + "  ", tr(answer.label) + self._tag(answer.versions), lead)
+                mark = "  ◀ your evidence" if self.evidence.matches(answer.when) else ""
+                self._say(indent + "  ", tr(answer.label) + self._tag(answer.versions) + mark, lead)
                 where = self._target(graph, scope, answer.next, depth + 1)
                 if where:
                     self.lines.append(f"{indent}     → {where}")
@@ -185,3 +220,25 @@ class Outline:
         where = self._target(graph, scope, target, depth)
         if where:
             self.lines.append(f"{indent}→ {where}")
+
+
+def win32_text(entry: Win32Entry | None, value: int, width: int = 100) -> str:
+    """`explain --win32`: what a Windows error code means, in both spellings."""
+    spelled = f"Win32 {value} = HRESULT {hresult_of(value)}" if value <= 0xFFFF else f"HRESULT {hresult_of(value)}"
+    if entry is None:
+        return (f"{spelled}\nNot in the catalog. `net helpmsg {value}` on Windows prints the system's text "
+                f"for codes below 16384.\n") if value <= 0xFFFF else f"{spelled}\nNot in the catalog.\n"
+    lines = [f"{spelled} — {entry.name}"]
+    for label, text in (("Meaning", entry.meaning), ("In IIS", entry.in_iis)):
+        if text:
+            lines += textwrap.wrap(tr(text), width, initial_indent=f"{label}:".ljust(10), subsequent_indent=" " * 10)
+    return "\n".join(lines) + "\n"
+
+
+def reason_text(entry: ReasonEntry, width: int = 100) -> str:
+    """`explain --reason`: an HTTPERR reason, the status it comes with, and what to do."""
+    lines = [f"HTTPERR reason {entry.reason}" + (f" (sent with HTTP {entry.status})" if entry.status else "")]
+    for label, text in (("Meaning", entry.meaning), ("Fix", entry.fix)):
+        if text:
+            lines += textwrap.wrap(tr(text), width, initial_indent=f"{label}:".ljust(10), subsequent_indent=" " * 10)
+    return "\n".join(lines) + "\n"

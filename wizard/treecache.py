@@ -13,22 +13,19 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 from wizard import __version__
+from wizard.userdirs import atomic_write
 
 #: Bump when the pickled model changes shape, so old copies are never unpickled into new code.
 FORMAT = 2
 
 
 def _folder() -> Path:
-    override = os.environ.get("IISDOCTOR_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
+    from wizard.userdirs import cache_dir
 
-    return Path(user_cache_dir("iisdoctor", appauthor=False))
+    return cache_dir()
 
 
 def _key(folder: Path, files: list[Path]) -> str:
@@ -61,9 +58,7 @@ def put(folder: Path, files: list[Path], result) -> None:
         target.mkdir(parents=True, exist_ok=True)
         for old in target.glob("trees-*.pickle"):
             old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target / f"trees-{_key(folder, files)}.pickle")
+        atomic_write(target / f"trees-{_key(folder, files)}.pickle",
+                     pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass

@@ -48,3 +48,13 @@ def describe(versions: frozenset[str]) -> str:
 def newest(versions: frozenset[str]) -> str:
     """The newest version of a set (the default when the user has not chosen one)."""
     return max(versions, key=KNOWN.index)
+
+
+_WINDOWS = {"5.0": "Windows 2000", "6.0": "Server 2003", "7.0": "Server 2008", "7.5": "Server 2008 R2",
+            "8.0": "Server 2012", "8.5": "Server 2012 R2", "10.0": "Server 2016+"}
+
+
+def label(version: str) -> str:
+    """`IIS 7.5 (Server 2008 R2)`: helpdesk staff often know the Windows release, not the IIS one."""
+    windows = _WINDOWS.get(version)
+    return f"IIS {version} ({windows})" if windows else f"IIS {version}"

@@ -8,10 +8,12 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from wizard import codes
+from wizard import codes, settings
 from wizard import versions as V
+from wizard.cases import Case, CaseStore
+from wizard.evidence import Evidence
 from wizard.library import Library
-from wizard.session import Session
+from wizard.session import Session, SessionError
 from wizard.ui.commands import CodeCommands
 from wizard.ui.screens.help import HelpScreen
 from wizard.ui.screens.home import HomeScreen
@@ -33,26 +35,68 @@ class IISDoctorApp(App[None]):
     version: reactive[str] = reactive("6.0")
 
     def __init__(self, library: Library, *, code: str | None = None, protocol: str | None = None,
-                 version: str | None = None):
+                 version: str | None = None, evidence: Evidence = Evidence(), case: Case | None = None,
+                 pick_case: bool = False, store: CaseStore | None = None, remember: bool = True):
         super().__init__()
         self.library = library
         self.start_code = code
         self.start_protocol = protocol
+        self.start_evidence = evidence
+        self.start_case = case
+        self.pick_case = pick_case
+        self.store = store or CaseStore()
+        self.remember = remember  # tests turn this off so they never touch the user's settings
         self.set_reactive(IISDoctorApp.version, version or default_version(library))
 
     def on_mount(self) -> None:
         self.sub_title = f"IIS {self.version}"
-        if self.start_code:
-            self.open_query(self.start_code, self.start_protocol)
+        if self.start_case is not None:
+            self.resume(self.start_case)
+        elif self.pick_case:
+            from wizard.ui.screens.resume import ResumeScreen
+
+            self.go_home()
+            self.push_screen(ResumeScreen())
+        elif self.start_code:
+            self.open_query(self.start_code, self.start_protocol, self.start_evidence)
         else:
             self.go_home()
 
     def watch_version(self, version: str) -> None:
         self.sub_title = f"IIS {version}"
 
+    def choose_version(self, version: str) -> None:
+        """The person picked a version: use it and remember it for the next run."""
+        self.version = version
+        if self.remember:
+            settings.remember_version(version)
+
+    # -- cases ---------------------------------------------------------------------------------
+
+    def save_case(self, case: Case) -> None:
+        """Autosave; a failure is shown once per walk but never interrupts it."""
+        try:
+            self.store.save(case)
+        except OSError as exc:
+            self.notify(f"Could not save the case in {self.store.folder}: {exc.strerror or exc}",
+                        title="Not saved", severity="error", markup=False)
+
+    def resume(self, case: Case) -> None:
+        try:
+            session, dropped = Session.restore(self.library, case.session)
+        except SessionError as exc:
+            self._home_with("", f"Case {case.id} cannot be resumed: {exc}")
+            return
+        if dropped:
+            self.notify(f"The trees changed since this case was saved; the last {dropped} step(s) no longer "
+                        f"fit and were dropped (the saved notes are kept).", title="Resumed", markup=False)
+        self.version = session.version
+        self._unwind()
+        self.push_screen(WalkScreen(session, case))
+
     # -- navigation ----------------------------------------------------------------------------
 
-    def open_query(self, text: str, protocol: str | None = None) -> None:
+    def open_query(self, text: str, protocol: str | None = None, evidence: Evidence = Evidence()) -> None:
         """Open a code typed by a person; when it cannot, stay home and say why."""
         found = codes.lookup(self.library, text, protocol, self.version)
         tree = found.entry and self.library.tree(found.entry.protocol, found.entry.code)
@@ -64,9 +108,9 @@ class IISDoctorApp(App[None]):
             return
         if found.notice:
             self.notify(found.notice, title="Code not found exactly", markup=False)
-        self.open_code(found.entry.protocol, found.entry.code)
+        self.open_code(found.entry.protocol, found.entry.code, evidence)
 
-    def open_code(self, protocol: str, code: str) -> None:
+    def open_code(self, protocol: str, code: str, evidence: Evidence = Evidence()) -> None:
         tree = self.library.tree(protocol, code, self.version) or self.library.tree(protocol, code)
         version = self.version
         if tree is None:
@@ -78,7 +122,8 @@ class IISDoctorApp(App[None]):
             self.notify(f"{protocol.upper()} {code} is not used by IIS {self.version}; "
                         f"showing the IIS {version} walk", markup=False)
         self._unwind()
-        self.push_screen(WalkScreen(Session.start(self.library, protocol, code, version)))
+        session = Session.start(self.library, protocol, code, version, evidence)
+        self.push_screen(WalkScreen(session, Case.new(session)))
 
     def go_home(self) -> HomeScreen:
         """Show home, built only the first time it is needed (a --code start never pays for it)."""

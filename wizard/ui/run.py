@@ -6,9 +6,11 @@ from wizard.library import Library
 
 
 def run_wizard(library: Library, code: str | None = None, protocol: str | None = None,
-               version: str | None = None) -> int:
+               version: str | None = None, evidence=None, case=None, pick_case: bool = False) -> int:
+    from wizard.evidence import Evidence
     from wizard.ui.app import IISDoctorApp
 
-    app = IISDoctorApp(library, code=code, protocol=protocol, version=version)
+    app = IISDoctorApp(library, code=code, protocol=protocol, version=version,
+                       evidence=evidence or Evidence(), case=case, pick_case=pick_case)
     app.run()
     return app.return_code or 0

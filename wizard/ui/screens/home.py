@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from wizard import versions as V
+from wizard.evidence import Evidence
 from wizard.model import tr
 from wizard.search import CodeIndex
 
@@ -19,18 +20,20 @@ from wizard.search import CodeIndex
 class HomeScreen(Screen):
     """Search box over every known code, grouped by protocol and class."""
 
-    HELP = "Type a code (403.1, 404-3, ftp 550) or words (UrlScan, SSL, too many users); Enter starts the walk."
+    HELP = ("Type a code (403.1, 404-3, ftp 550) or words (UrlScan, SSL, too many users), or paste an error "
+            "page or log line to rank the codes it matches; Enter starts the walk. Ctrl+R continues a saved case.")
     BINDINGS = [
         Binding("slash", "focus_search", "Search", key_display="/", id="search"),
         Binding("down", "focus_list", "Codes", show=False),
         Binding("v", "focus_version", "IIS version", id="version"),
+        Binding("ctrl+r", "resume", "Saved cases", id="resume"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="search-row"):
             yield Input(placeholder="Code or words: 403.1, ftp 530, UrlScan, SSL ...", id="search")
-            yield Select([(f"IIS {v}", v) for v in V.KNOWN], value=self.app.version,
+            yield Select([(V.label(v), v) for v in V.KNOWN], value=self.app.version,
                          allow_blank=False, id="version", compact=True)
         yield Static("", id="summary", markup=False)
         yield OptionList(id="codes", markup=False)
@@ -55,7 +58,7 @@ class HomeScreen(Screen):
             self.refresh_list(text)
 
     def refresh_list(self, text: str) -> None:
-        hits = self.index.search(text)
+        hits = self._one_per_code(self._hits(text))
         groups: dict[tuple[str, str], list] = {}
         for hit in hits:  # best group first, each group once
             groups.setdefault((hit.entry.protocol, hit.entry.klass), []).append(hit)
@@ -76,8 +79,41 @@ class HomeScreen(Screen):
             " · Enter starts the walk · Ctrl+P jumps to any code"
         self.query_one("#summary", Static).update(summary if count else f"Nothing matches {text.strip()!r}")
 
+    def _hits(self, text: str) -> list:
+        """Codes and short word queries filter; longer pasted text is ranked like `iisdoctor find`."""
+        from wizard.search import Hit
+
+        self.found_evidence = Evidence()
+        hits = self.index.search(text)
+        if len(text.split()) <= 3 and (hits or not text.strip()):
+            return hits
+        from wizard.findtext import TextIndex, find
+
+        self.text_index = getattr(self, "text_index", None) or TextIndex(self.app.library)
+        found = find(self.app.library, text, version=self.app.version, index=self.text_index, limit=15)
+        self.found_evidence = found.evidence
+        return [Hit(c.entry, c.score) for c in found.candidates]
+
+    def _one_per_code(self, hits: list) -> list:
+        """One row per code: the entry for the chosen IIS version when there is one."""
+        version = self.app.version
+        best: dict = {}
+        for hit in hits:
+            key = (hit.entry.protocol, hit.entry.code)
+            held = best.get(key)
+            if held is None or (version in hit.entry.versions and version not in held.entry.versions):
+                best[key] = hit
+        return [h for h in hits if best.get((h.entry.protocol, h.entry.code)) is h]
+
     def _option(self, entry) -> Option:
-        walk = "" if self.app.library.tree(entry.protocol, entry.code) else "  (no walk yet)"
+        library = self.app.library
+        walks = library.walk_versions(entry.protocol, entry.code)
+        if self.app.version in walks:
+            walk = ""
+        elif walks:
+            walk = f"  (walk for IIS {V.describe(walks)})"
+        else:
+            walk = "  (no walk yet)"
         versions = "" if self.app.version in entry.versions else f"  [IIS {V.describe(entry.versions)}]"
         return Option(Content(f"  {entry.code:<8}{tr(entry.title)}{versions}{walk}"),
                       id=f"{entry.protocol}:{entry.code}")
@@ -98,19 +134,25 @@ class HomeScreen(Screen):
 
     @on(Select.Changed, "#version")
     def _version_changed(self, event: Select.Changed) -> None:
-        self.app.version = event.value
+        if event.value != self.app.version:
+            self.app.choose_version(event.value)
         self.refresh_list(self.query_one("#search", Input).value)
 
     def _start(self, option_id: str | None) -> None:
         if option_id:
             protocol, code = option_id.split(":", 1)
-            self.app.open_code(protocol, code)
+            self.app.open_code(protocol, code, getattr(self, "found_evidence", Evidence()))
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
 
     def action_focus_list(self) -> None:
         self.query_one("#codes", OptionList).focus()
+
+    def action_resume(self) -> None:
+        from wizard.ui.screens.resume import ResumeScreen
+
+        self.app.push_screen(ResumeScreen())
 
     def action_focus_version(self) -> None:
         self.query_one("#version", Select).focus()

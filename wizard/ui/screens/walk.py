@@ -12,6 +12,8 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard import versions as V
+from wizard.cases import Case
 from wizard.model import tr
 from wizard.session import Session
 from wizard.ui.widgets.outcome_view import CommandBlock, OutcomeView
@@ -21,25 +23,32 @@ from wizard.ui.widgets.path_panel import PathPanel
 class WalkScreen(Screen):
     """Holds one Session; every key press makes a new Session and the view follows."""
 
-    HELP = "Answer with arrows and Enter or the number keys. b goes back, r starts over, h goes home."
+    HELP = ("Answer with arrows and Enter or the number keys. b goes back, r starts over, h goes home. "
+            "Every walk is saved as a case as you go: e adds a note to this step, x exports the case for "
+            "a ticket, d records how it ended; `iisdoctor --resume` continues it later.")
     BINDINGS = [
         Binding("b,backspace", "back", "Back", id="back"),
         Binding("r", "restart", "Restart", id="restart"),
         Binding("h,escape", "home", "Home", id="home"),
         Binding("n", "not_fixed", "Didn't fix it", id="not-fixed"),
         Binding("c", "copy", "Copy command", id="copy"),
+        Binding("e", "note", "Note", id="note"),
+        Binding("x", "export", "Export", id="export"),
+        Binding("d", "close_case", "Done", id="close-case"),
         Binding("p", "toggle_path", "Path", id="path"),
     ] + [Binding(str(i), f"answer({i})", show=False) for i in range(1, 10)]
 
     session: var[Session | None] = var(None, init=False)
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, case: Case | None = None):
         super().__init__()
         self._initial = session
+        self.case = case or Case.new(session)
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="crumbs", markup=False)
+        yield Static("", id="notice", markup=False)
         with Horizontal(id="body"):
             with ContentSwitcher(initial="question-view", id="views"):
                 with Vertical(id="question-view"):
@@ -58,8 +67,11 @@ class WalkScreen(Screen):
         self.session = self._initial
 
     def watch_session(self, session: Session) -> None:
+        self.case = self.case.with_session(session)
+        self.app.save_case(self.case)
         self.query_one("#crumbs", Static).update(" › ".join(session.breadcrumb()))
-        self.query_one(PathPanel).show(session)
+        self._show_notice(session)
+        self.query_one(PathPanel).show(session, self.case)
         views = self.query_one("#views", ContentSwitcher)
         if session.finished:
             views.current = "outcome-view"
@@ -70,6 +82,24 @@ class WalkScreen(Screen):
             views.current = "question-view"
             self._show_question(session)
         self.refresh_bindings()
+
+    def _show_notice(self, session: Session) -> None:
+        """What the evidence answered, and what this code means on other IIS versions."""
+        lines = []
+        auto = [v for v in session.history if v.auto]
+        if auto:
+            last = auto[-1]
+            lines.append(f"Answered from the evidence you gave ({session.evidence.describe()}): "
+                         f"{tr(last.answer.label)}. Press b to change it.")
+        elif session.evidence and not session.moves:
+            lines.append(f"Evidence: {session.evidence.describe()} (it answers no question here).")
+        library = self.app.library
+        for other in library.other_meanings(session.protocol, session.code, session.version):
+            lines.append(f"On IIS {V.describe(other.versions)} {session.code} means something else: "
+                         f"{tr(other.title)}.")
+        notice = self.query_one("#notice", Static)
+        notice.update(Content("\n".join(lines)))
+        notice.display = bool(lines)
 
     def _show_question(self, session: Session) -> None:
         node = session.node
@@ -134,6 +164,38 @@ class WalkScreen(Screen):
 
     def action_home(self) -> None:
         self.app.go_home()
+
+    def action_note(self) -> None:
+        from wizard.ui.screens.note import NoteScreen
+
+        session = self.session
+        where = tr(session.outcome.cause) if session.finished else tr(session.node.question)
+        current = self.case.note_for(len(session.moves), session.cursor.ref)
+
+        def save(text: str | None) -> None:
+            if text is not None:
+                self.case = self.case.with_note(self.session, text)
+                self.app.save_case(self.case)
+                self.query_one(PathPanel).show(self.session, self.case)
+
+        self.app.push_screen(NoteScreen(where, current), save)
+
+    def action_export(self) -> None:
+        from wizard.ui.screens.export import export_case
+
+        export_case(self.app, self.case)
+
+    def action_close_case(self) -> None:
+        from wizard.ui.screens.close_case import CloseCaseScreen
+
+        def close(result: tuple[str, str] | None) -> None:
+            if result is not None:
+                self.case = self.case.closed(*result)
+                self.app.save_case(self.case)
+                self.notify(f"Case {self.case.id} saved as {result[0].replace('-', ' ')}. "
+                            f"Press x to export it for the ticket.", title="Case closed", markup=False)
+
+        self.app.push_screen(CloseCaseScreen(self.case.status, self.case.reason), close)
 
     def action_toggle_path(self) -> None:
         side = self.query_one("#side")

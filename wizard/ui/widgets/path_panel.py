@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from wizard.cases import Case
 from wizard.model import tr
 from wizard.session import Session
 
@@ -12,7 +13,7 @@ from wizard.session import Session
 class PathPanel(Static):
     """Shows the walk so far as question → answer lines; pure display."""
 
-    def show(self, session: Session) -> None:
+    def show(self, session: Session, case: Case | None = None) -> None:
         lines = [Content.styled("Path so far", "bold")]
         if not session.history:
             lines.append(Content("(nothing answered yet)"))
@@ -22,5 +23,15 @@ class PathPanel(Static):
                 lines.append(Content(f"{number}. {topic}: tried, did not fix it"))
             else:
                 lines.append(Content(f"{number}. {tr(visit.node.question)}"))
-                lines.append(Content.styled(f"   → {tr(visit.answer.label)}", "$text-accent"))
+                source = " (from your evidence)" if visit.auto else ""
+                lines.append(Content.styled(f"   → {tr(visit.answer.label)}{source}", "$text-accent"))
+            if case is not None:
+                self._note(lines, case.note_for(number - 1, visit.cursor.ref))
+        if case is not None:
+            self._note(lines, case.note_for(len(session.moves), session.cursor.ref), "Note here")
         self.update(Content("\n").join(lines))
+
+    @staticmethod
+    def _note(lines: list, text: str, label: str = "Note") -> None:
+        if text:
+            lines.append(Content.styled(f"   {label}: {text}", "italic $text-muted"))

@@ -1,0 +1,246 @@
+"""`iisdoctor find`: from pasted text (an error page, a log line, a ticket sentence) to codes.
+
+A code written in the text wins: `HTTP Error 403.14 - Forbidden`, `HTTP 500.12`, a W3C log
+line's `404 3 50`, an FTP reply `530 User cannot log in`. Otherwise the words are weighed
+against every code's title, meaning and the causes of its trees, in every language the trees
+have, rarer words counting more. An HRESULT, Win32 status or HTTPERR reason found on the way is
+passed on as evidence for the walk.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from wizard import versions as V
+from wizard.evidence import Evidence, EvidenceError, win32_key
+from wizard.library import Library
+from wizard.model import CodeEntry, Outcome, Question
+
+_STOP = frozenset("""
+a an and are as at be been but by can cannot could did do does for from had has have how i if in into is
+it its me my not of on or our please so than that the their them then there these they this to too
+under was we were what when where which while who why will with you your error errors http https iis
+server page web site website request requested get post see shows showing says said say getting got
+""".split())
+
+_DOTTED = re.compile(r"(?<![\w.])([1-5]\d\d)\.(\d{1,3})(?![\d.])")
+_TRIAD = re.compile(r"(?<!\S)([1-5]\d\d) (\d{1,3}) (\d{1,10})(?!\S)")
+_NAMED = re.compile(r"\b(?:http(?:/\d\.\d)?\s*(?:error|status)?|error|status)\s*:?\s*([1-5]\d\d)\b(?!\.\d)", re.I)
+_FTP_REPLY = re.compile(r"(?:^|\n)\s*([1-6]\d\d)[ -][A-Za-z]")
+_HRESULT = re.compile(r"\b0x[0-9a-fA-F]{8}\b")
+_WIN32_WORDS = re.compile(r"\b(?:win32(?:[ -]?status)?|sc-win32-status)\s*[:=]?\s*(\d{1,10})\b", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: CodeEntry
+    score: int  # 0-100
+    why: str
+
+
+@dataclass
+class FindResult:
+    candidates: list[Candidate]
+    evidence: Evidence
+
+
+def _stem(word: str) -> str:
+    """A light English stemmer: `uploads`, `uploading`, `uploaded` all become `upload`."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return [_stem(w) for w in re.findall(r"[^\W_]+", text.lower())
+            if len(w) > 2 and w not in _STOP and not w.isdigit()]
+
+
+def _all_text(text) -> str:
+    return " ".join(text.values()) if isinstance(text, dict) else (text or "")
+
+
+class TextIndex:
+    """Word sets per catalog entry and inverse document frequencies, built once per library."""
+
+    def __init__(self, library: Library):
+        self.library = library
+        self.rows: list[tuple[CodeEntry, dict[str, set[str]]]] = []
+        self.evidence: dict[tuple[str, str, str], tuple[set[int], set[str]]] = {}
+        counts: dict[str, int] = {}
+        for entry in library.codes():
+            fields = {
+                "title": set(_words(_all_text(entry.title))),
+                "meaning": set(_words(_all_text(entry.meaning) + " " + _all_text(entry.notes)
+                                      + " " + (entry.component or ""))),
+                "causes": set(_words(self._tree_text(entry))),
+            }
+            self.rows.append((entry, fields))
+            for word in set().union(*fields.values()):
+                counts[word] = counts.get(word, 0) + 1
+        total = max(1, len(self.rows))
+        self.idf = {w: math.log(1 + total / c) for w, c in counts.items()}
+
+    def _tree_text(self, entry: CodeEntry) -> str:
+        tree = self.library.tree(entry.protocol, entry.code, V.newest(entry.versions))
+        if tree is None:
+            return ""
+        parts = []
+        win32, reasons = self.evidence.setdefault((entry.protocol, entry.code, tree.where.file), (set(), set()))
+        for node in tree.nodes.values():
+            if isinstance(node, Question):
+                for answer in node.answers:
+                    if answer.when:
+                        win32.update(answer.when.win32)
+                        reasons.update(answer.when.reasons)
+            if isinstance(node, Outcome):
+                parts += [_all_text(node.cause), _all_text(node.topic)]
+            elif isinstance(node, Question):
+                parts += [_all_text(node.topic)] + [_all_text(a.label) for a in node.answers]
+        return " ".join(parts)
+
+
+_WEIGHT = {"title": 3.0, "meaning": 2.0, "causes": 1.0}
+_HALF = 25.0  # the word score at which a candidate shows half of the top word-only score
+
+
+def find(library: Library, text: str, *, version: str | None = None, protocol: str | None = None,
+         index: TextIndex | None = None, limit: int = 5) -> FindResult:
+    """Rank codes for pasted `text`; the best first, at most `limit`."""
+    index = index or TextIndex(library)
+    evidence = _evidence(library, text)
+    explicit = _explicit(library, text, version, protocol)
+    explicit += _by_evidence(library, index, evidence, version, protocol, explicit)
+    seen = {(c.entry.protocol, c.entry.code) for c in explicit}
+    ranked = [c for c in _by_words(index, text, version, protocol) if (c.entry.protocol, c.entry.code) not in seen]
+    if explicit:
+        ranked = [c for c in ranked if c.score >= 40][: max(0, limit - len(explicit))]
+    return FindResult((explicit + ranked)[:limit], evidence)
+
+
+def _entry(library: Library, protocol: str, code: str, version: str | None) -> CodeEntry | None:
+    return library.entry(protocol, code, version)
+
+
+def _explicit(library: Library, text: str, version, protocol) -> list[Candidate]:
+    found: list[Candidate] = []
+
+    def add(proto: str, code: str, score: int, why: str) -> None:
+        if protocol not in (None, proto):
+            return
+        entry = _entry(library, proto, code, version)
+        if entry is None and "." in code:
+            parent = code.split(".")[0]
+            entry = _entry(library, proto, parent, version)
+            if entry is not None:
+                why += f" (sub-status .{code.split('.')[1]} is not known; showing {parent})"
+                score -= 5
+        if entry is not None and all(c.entry is not entry for c in found):
+            found.append(Candidate(entry, score, why))
+
+    for match in _DOTTED.finditer(text):
+        add("http", f"{match[1]}.{match[2]}", 100, f"the text names {match[0]}")
+    for match in _TRIAD.finditer(text):
+        sub = match[2]
+        code = match[1] if sub == "0" and not library.entry("http", f"{match[1]}.0", version) else f"{match[1]}.{sub}"
+        add("http", code, 95, f"a log line shows status {match[1]}, sub-status {sub}, Win32 {match[3]}")
+    for match in _NAMED.finditer(text):
+        add("http", match[1], 90, f"the text names {match[0].strip()}")
+    if re.search(r"\bftp\b", text, re.I) or not found:
+        for match in _FTP_REPLY.finditer(text):
+            add("ftp", match[1], 90 if re.search(r"\bftp\b", text, re.I) else 80, f"an FTP reply {match[1]}")
+    return found
+
+
+def _by_evidence(library: Library, index: TextIndex, evidence: Evidence, version, protocol,
+                 already: list[Candidate]) -> list[Candidate]:
+    """Codes whose trees know the Win32 code / reason found in the text, or that HTTP.sys sends with it."""
+    if not evidence:
+        return []
+    taken = {(c.entry.protocol, c.entry.code) for c in already}
+    out = []
+    reason = library.reason_entry(evidence.reason) if evidence.reason else None
+    if reason is not None and reason.status and ("http", reason.status) not in taken:
+        entry = library.entry("http", reason.status, version)
+        if entry is not None:
+            out.append(Candidate(entry, 90, f"HTTP.sys logs reason {reason.reason} with {reason.status}"))
+            taken.add(("http", reason.status))
+    for entry, _ in index.rows:
+        key = (entry.protocol, entry.code)
+        if key in taken or protocol not in (None, entry.protocol):
+            continue
+        if version is not None and version not in entry.versions:
+            continue
+        for (proto, code, _file), (win32, reasons) in index.evidence.items():
+            if (proto, code) != key:
+                continue
+            if evidence.win32 is not None and evidence.win32 in win32:
+                out.append(Candidate(entry, 85, f"its walk knows {evidence.describe()}"))
+                taken.add(key)
+                break
+            if evidence.reason and evidence.reason.lower() in reasons:
+                out.append(Candidate(entry, 85, f"its walk knows reason {evidence.reason}"))
+                taken.add(key)
+                break
+    return out
+
+
+def _by_words(index: TextIndex, text: str, version, protocol) -> list[Candidate]:
+    words = set(_words(text))
+    if not words:
+        return []
+    best: dict[tuple[str, str], tuple[float, CodeEntry, list[str]]] = {}
+    for entry, fields in index.rows:
+        if protocol not in (None, entry.protocol):
+            continue
+        if version is not None and version not in entry.versions:
+            continue
+        score, hits = 0.0, []
+        for word in words:
+            weight = max((_WEIGHT[name] for name, bag in fields.items() if word in bag), default=0)
+            if weight:
+                score += weight * index.idf.get(word, 1.0)
+                hits.append(word)
+        if score:
+            key = (entry.protocol, entry.code)
+            if key not in best or best[key][0] < score:
+                best[key] = (score, entry, hits)
+    if not best:
+        return []
+    ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].status, item[1].substatus or -1))
+    out = []
+    for score, entry, hits in ranked:
+        scaled = round(75 * score / (score + _HALF))  # saturates: more matching words, more sure
+        if scaled < 10:
+            continue
+        out.append(Candidate(entry, scaled, "words: " + ", ".join(sorted(hits))))
+    return out
+
+
+def _evidence(library: Library, text: str) -> Evidence:
+    win32 = None
+    hresults = [h for h in _HRESULT.findall(text) if h.lower() != "0x00000000"]
+    if hresults:
+        win32 = win32_key(hresults[0])
+    else:
+        match = _WIN32_WORDS.search(text) or _TRIAD.search(text)
+        if match:
+            try:
+                win32 = win32_key(match.groups()[-1])
+            except EvidenceError:
+                win32 = None
+            if win32 == 0 and not _WIN32_WORDS.search(text):
+                win32 = None  # `404 0 0`: no Win32 error to go on
+    reason = None
+    for token in re.findall(r"[A-Za-z][A-Za-z0-9_/\-]+", text):
+        # Only distinctive spellings (QueueFull, Timer_ConnectionIdle): plain words such as
+        # "Forbidden" or "Header" are reasons too, but far more often just English.
+        if "_" in token or re.search(r"[a-z][A-Z]", token):
+            found = library.reason_entry(token)
+            if found is not None:
+                reason = found.reason
+                break
+    return Evidence(win32, reason)

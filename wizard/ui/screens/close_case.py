@@ -1,0 +1,59 @@
+"""Record how a case ended: resolved, not resolved, or escalated with a reason."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from wizard.cases import ESCALATED, NOT_RESOLVED, RESOLVED
+
+
+class CloseCaseScreen(ModalScreen[tuple[str, str] | None]):
+    """Pick the result; the reason field takes why it was escalated (or any closing remark)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", key_display="Esc")]
+    CHOICES = [(RESOLVED, "1. Resolved: the fix worked"), (NOT_RESOLVED, "2. Not resolved"),
+               (ESCALATED, "3. Escalated: handed to someone else")]
+
+    def __init__(self, status: str, reason: str = ""):
+        super().__init__()
+        self.status = status
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="close-box", classes="dialog"):
+            yield Static(Content.styled("How did this case end?", "bold $accent"))
+            yield OptionList(*[Option(label, id=key) for key, label in self.CHOICES], id="close-result",
+                             markup=False)
+            yield Input(value=self.reason, placeholder="Reason or remark (needed for Escalated)", id="close-reason")
+            yield Static("Choose with arrows and Enter, type a reason, Enter again saves · Esc cancels",
+                         classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        options = self.query_one("#close-result", OptionList)
+        keys = [key for key, _ in self.CHOICES]
+        options.highlighted = keys.index(self.status) if self.status in keys else 0
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#close-result")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#close-reason", Input).focus()
+
+    @on(Input.Submitted, "#close-reason")
+    def _save(self, event: Input.Submitted) -> None:
+        options = self.query_one("#close-result", OptionList)
+        status = self.CHOICES[options.highlighted or 0][0]
+        if status == ESCALATED and not event.value.strip():
+            self.notify("Say why it was escalated (and to whom) so the next person knows.",
+                        severity="warning", markup=False)
+            return
+        self.dismiss((status, event.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

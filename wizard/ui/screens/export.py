@@ -1,0 +1,54 @@
+"""Export a case for a ticket: write Markdown and JSON files, copy the Markdown, say where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from wizard.cases import Case
+from wizard.report import build, to_json, to_markdown
+from wizard.userdirs import atomic_write
+
+
+def export_case(app: App, case: Case) -> None:
+    """Write `<data dir>/exports/<id>.md` and `.json`, copy the Markdown, show the result."""
+    record = build(case, app.library)
+    markdown = to_markdown(record)
+    folder = app.store.folder.parent / "exports"
+    target = folder / f"{case.id}.md"
+    try:
+        atomic_write(target, markdown.encode("utf-8"))
+        atomic_write(target.with_suffix(".json"), to_json(record).encode("utf-8"))
+    except OSError as exc:
+        app.notify(f"Could not write {target}: {exc.strerror or exc}", title="Export failed",
+                   severity="error", markup=False)
+        return
+    app.copy_to_clipboard(markdown)
+    app.push_screen(ExportScreen(target, markdown))
+
+
+class ExportScreen(ModalScreen[None]):
+    """Where the export went, and the Markdown itself to read before pasting it."""
+
+    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", key_display="Esc")]
+
+    def __init__(self, path: Path, markdown: str):
+        super().__init__()
+        self.path = path
+        self.markdown = markdown
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box", classes="dialog"):
+            yield Static(Content.styled("Case exported", "bold $accent"))
+            yield Static(Content(f"Markdown: {self.path}\nJSON:     {self.path.with_suffix('.json')}\n"
+                                 "The Markdown is on the clipboard, ready to paste into the ticket."),
+                         id="export-paths", markup=False)
+            with VerticalScroll(id="export-preview"):
+                yield Static(Content(self.markdown), markup=False)
+            yield Static("Esc or Enter closes", classes="dialog-hint", markup=False)

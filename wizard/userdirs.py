@@ -1,0 +1,52 @@
+"""The user's own folders (data, config, cache), chosen the platform's way, and safe writes.
+
+Each can be redirected with an environment variable (IISDOCTOR_DATA_DIR, IISDOCTOR_CONFIG_DIR,
+IISDOCTOR_CACHE_DIR): tests use that, and so can anyone who wants cases on a shared drive.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+_APP = "iisdoctor"
+
+
+def _dir(env: str, kind: str) -> Path:
+    override = os.environ.get(env)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(getattr(platformdirs, f"user_{kind}_dir")(_APP, appauthor=False))
+
+
+def data_dir() -> Path:
+    return _dir("IISDOCTOR_DATA_DIR", "data")
+
+
+def config_dir() -> Path:
+    return _dir("IISDOCTOR_CONFIG_DIR", "config")
+
+
+def cache_dir() -> Path:
+    return _dir("IISDOCTOR_CACHE_DIR", "cache")
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename it into place.
+
+    A crash or a killed terminal leaves either the old file or the new one, never half of one.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
