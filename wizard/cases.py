@@ -152,6 +152,8 @@ class CaseStore:
     def _read(self, path: Path) -> Case:
         try:
             raw = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise CaseError(f"{path}: not a text file; the file is damaged") from None
         except OSError as exc:
             raise CaseError(f"{path}: cannot be read ({exc.strerror or exc})") from None
         try:
@@ -203,7 +205,7 @@ def age(stamp: str, at: datetime | None = None) -> str:
         then = datetime.fromisoformat(stamp)
     except ValueError:
         return "?"
-    seconds = max(0, int(((at or datetime.now(timezone.utc)) - then).total_seconds()))
+    seconds = max(0, int(((at or datetime.fromisoformat(now())) - then).total_seconds()))
     for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
         if seconds >= size:
             return f"{seconds // size} {unit}"

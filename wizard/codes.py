@@ -138,7 +138,9 @@ def matches_pattern(entry: CodeEntry, pattern: str) -> bool:
         if query.sub is None:
             return entry.status == query.status
         return entry.code == query.code
-    wild = re.fullmatch(r"(?:(https?|ftp)\s*[:/\s]?\s*)?([1-5x][0-9x]{2})(\.(\*|\d{1,3}))?", pattern)
+    if pattern in ("http", "https", "ftp"):
+        return entry.protocol == ("ftp" if pattern == "ftp" else "http")
+    wild = re.fullmatch(r"(?:(https?|ftp)\s*[:/\s]?\s*)?([1-6x][0-9x]{2})(\.(\*|\d{1,3}))?", pattern)
     if wild:
         if wild[1] and (("ftp" if wild[1] == "ftp" else "http") != entry.protocol):
             return False

@@ -87,7 +87,7 @@ class Outline:
             self._field("Note", tr(e.notes))
         if self.version:
             for other in self.library.other_meanings(e.protocol, e.code, self.version):
-                self._field("Elsewhere", f"on IIS {V.describe(other.versions)} {e.code} means: "
+                self._field("Also", f"on IIS {V.describe(other.versions)} {e.code} means: "
                                          f"{tr(other.title)}")
 
     def _evidence_path(self) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import FIXTURE_TREES
@@ -17,11 +20,11 @@ def steady_environment(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
-def make_app(code: str | None = None, version: str | None = "6.0", protocol: str | None = None):
+def make_app(code: str | None = None, version: str | None = "6.0", protocol: str | None = None, **options):
     from wizard.ui.app import IISDoctorApp
 
     library = Library.load([FIXTURE_TREES], builtin=False)
-    app = IISDoctorApp(library, code=code, protocol=protocol, version=version)
+    app = IISDoctorApp(library, code=code, protocol=protocol, version=version, **options)
     app.theme = THEME
     return app
 
@@ -33,3 +36,22 @@ async def no_blink(pilot) -> None:
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
     await pilot.pause()
+
+
+SNAPSHOT_DATA = Path(tempfile.gettempdir()) / "iisdoctor-snapshot-data"
+
+
+@pytest.fixture
+def frozen_cases(monkeypatch):
+    """Fixed case ids, clock and data folder, so screens that show them snapshot the same way."""
+    import shutil
+
+    from wizard import cases
+
+    shutil.rmtree(SNAPSHOT_DATA, ignore_errors=True)
+    monkeypatch.setenv("IISDOCTOR_DATA_DIR", str(SNAPSHOT_DATA))
+    ids = iter(f"20261126-0900{n:02d}-abcd" for n in range(100))
+    monkeypatch.setattr(cases, "new_id", lambda: next(ids))
+    monkeypatch.setattr(cases, "now", lambda: "2026-11-26T09:30:00+00:00")
+    yield SNAPSHOT_DATA
+    shutil.rmtree(SNAPSHOT_DATA, ignore_errors=True)

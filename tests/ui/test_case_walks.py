@@ -1,0 +1,117 @@
+"""The helpdesk workflow in the TUI: notes, closing a case, export, resume, remembered version."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Input, OptionList, Select
+
+from tests.ui.conftest import make_app
+from wizard import settings
+from wizard.cases import CaseStore
+from wizard.evidence import Evidence
+from wizard.ui.screens.export import ExportScreen
+from wizard.ui.screens.home import HomeScreen
+from wizard.ui.screens.note import NoteScreen
+from wizard.ui.screens.resume import ResumeScreen
+from wizard.ui.screens.walk import WalkScreen
+
+
+def saved(app):
+    cases = app.store.list().cases
+    assert len(cases) == 1
+    return cases[0]
+
+
+async def test_every_walk_is_saved_as_it_goes_with_notes_per_step():
+    app = make_app(code="403.1")
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert saved(app).session["moves"] == []
+        await pilot.press("e")
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press(*"only .asp fails", "enter")
+        assert isinstance(app.screen, WalkScreen)
+        await pilot.press("1")
+        case = saved(app)
+        assert case.session["moves"] == [{"at": "http:403.1#file-type", "answer": 0, "auto": False}]
+        assert case.note_for(0, "http:403.1#file-type") == "only .asp fails"
+        assert "Note: only .asp fails" in str(app.screen.query_one("#path").render())
+        await pilot.press("e", "escape")  # cancel leaves things as they were
+        assert saved(app).notes == case.notes
+
+
+async def test_close_case_as_escalated_needs_a_reason():
+    app = make_app(code="403.1")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1", "d", "down", "down", "enter", "enter")
+        assert saved(app).status == "open"  # no reason yet: the dialog stays
+        await pilot.press(*"web team", "enter")
+        await pilot.pause()
+        case = saved(app)
+        assert case.status == "escalated" and case.reason == "web team"
+        assert isinstance(app.screen, WalkScreen)
+
+
+async def test_export_writes_files_and_copies_markdown():
+    app = make_app(code="403.1")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        case = saved(app)
+        target = app.store.folder.parent / "exports" / f"{case.id}.md"
+        assert target.read_text(encoding="utf-8") == app.clipboard
+        assert app.clipboard.startswith("**HTTP 403.1 — Execute access forbidden** · IIS 6.0 · Open")
+        assert json.loads(target.with_suffix(".json").read_text())["case"] == case.id
+        await pilot.press("escape")
+        assert isinstance(app.screen, WalkScreen)
+
+
+async def test_resume_list_continues_where_the_case_stopped():
+    first = make_app(code="403.1")
+    async with first.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1", "n", "e", *"GET only", "enter")
+    app = make_app(pick_case=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        assert app.screen.session.cursor.qualified == "script-map"
+        assert "Note here: GET only" in str(app.screen.query_one("#path").render())
+        await pilot.press("2")
+        assert saved(app).tried == ("http:403.1#exec-none", "http:403.1#add-verb")
+
+
+async def test_resume_from_home_with_ctrl_r_and_escape_back():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_evidence_answer_is_announced_and_can_be_changed():
+    app = make_app(code="500.19", version="10.0", evidence=Evidence(33))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.session.outcome.id == "locked"
+        notice = str(app.screen.query_one("#notice").render())
+        assert "Answered from the evidence you gave (Win32 33 (0x80070021))" in notice
+        assert "On IIS 5.0, 6.0 500.19 means something else: Bad metabase data." in notice
+        await pilot.press("b")
+        assert app.screen.session.cursor.qualified == "hresult"
+        await pilot.press("3")
+        assert app.screen.session.outcome.id == "other"
+
+
+async def test_version_choice_on_home_is_remembered():
+    assert settings.iis_version() == "10.0"  # nothing saved yet: IIS 10
+    app = make_app(version=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("#version", Select).value = "7.5"
+        await pilot.pause()
+        assert app.version == "7.5" and app.sub_title == "IIS 7.5"
+    assert settings.iis_version() == "7.5"
