@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timezone
 from dataclasses import dataclass, field
 
 from wizard.cases import ESCALATED, STATUS_LABELS, Case
@@ -135,6 +136,15 @@ def _code(command: str) -> str:
     return f"{fence}{pad}{command}{pad}{fence}"
 
 
+def _stamp(iso: str) -> str:
+    """`2026-11-26 09:30 UTC` reads better in a ticket than the ISO form kept in the file."""
+    try:
+        moment = datetime.fromisoformat(iso).astimezone(timezone.utc)
+    except ValueError:
+        return iso
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
 def to_markdown(record: Record) -> str:
     case = record.case
     result = STATUS_LABELS[case.status]
@@ -142,7 +152,7 @@ def to_markdown(record: Record) -> str:
         result += f" ({_md(case.reason)})"
     title = f"{record.protocol.upper()} {record.code}" + (f" — {_md(record.meaning)}" if record.meaning else "")
     lines = [f"**{title}** · IIS {record.version} · {result}", ""]
-    lines.append(f"Case {case.id} · opened {case.created} · updated {case.updated}")
+    lines.append(f"Case {case.id} · opened {_stamp(case.created)} · updated {_stamp(case.updated)}")
     if record.evidence:
         lines.append(f"Evidence given: {record.evidence}")
     if case.reason and case.status != ESCALATED:

@@ -41,3 +41,43 @@ def test_unknown_code_notice(snap_compare):
 def test_walk_at_40x12(snap_compare):
     """Still readable in a tiny terminal: the path panel steps aside."""
     assert snap_compare(make_app(code="403.1"), press=["1", "n"], terminal_size=(40, 12))
+
+
+def test_note_field(snap_compare, frozen_cases):
+    """e opens the note field for the current step, over the walk."""
+    async def type_note(pilot) -> None:
+        await pilot.press("1", "e", *"set Scripts only")
+        await no_blink(pilot)
+
+    assert snap_compare(make_app(code="403.1"), run_before=type_note, terminal_size=(80, 24))
+
+
+def test_export_confirmation(snap_compare, frozen_cases):
+    """x writes the Markdown and JSON, copies the Markdown and shows where it went."""
+    assert snap_compare(make_app(code="403.1"), press=["1", "x"], terminal_size=(100, 30))
+
+
+def test_resume_list(snap_compare, frozen_cases):
+    """--resume without an id lists saved cases, newest first, with code, result, age and last step."""
+    from dataclasses import replace
+
+    from tests.conftest import FIXTURE_TREES
+    from wizard.cases import ESCALATED, Case, CaseStore
+    from wizard.library import Library
+    from wizard.session import Session
+
+    library = Library.load([FIXTURE_TREES], builtin=False)
+    store = CaseStore()
+    older = Session.start(library, "http", "403.1", "6.0").choose(0)
+    store.save(replace(Case.new(older).closed(ESCALATED, "web team"), updated="2026-11-24T09:30:00+00:00"))
+    newer = Session.start(library, "ftp", "550", "6.0")
+    store.save(replace(Case.new(newer), updated="2026-11-26T09:25:00+00:00"))
+    (store.folder / "broken.json").write_text('{"format": 1, "id": ')
+    assert snap_compare(make_app(pick_case=True), terminal_size=(100, 24))
+
+
+def test_evidence_notice(snap_compare):
+    """Evidence given with the code answers the question by itself and says so."""
+    from wizard.evidence import Evidence
+
+    assert snap_compare(make_app(code="500.19", version="10.0", evidence=Evidence(33)), terminal_size=(100, 24))
