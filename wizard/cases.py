@@ -9,7 +9,7 @@ killed terminal never leaves a half-written case behind.
 from __future__ import annotations
 
 import json
-import secrets
+import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,7 +32,7 @@ def now() -> str:
 
 def new_id() -> str:
     """Sortable by time, short enough to type: 20261126-081502-3fa9."""
-    return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(2)
+    return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-") + os.urandom(2).hex()
 
 
 @dataclass(frozen=True)

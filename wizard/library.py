@@ -150,9 +150,10 @@ def _by_code(items) -> dict[tuple[str, str], list]:
 
 def _winners(items, key, versions_of):
     """Drop items that a later source overrides (same key, overlapping versions)."""
-    kept = []
+    groups: dict = {}
     for item in sorted(items, key=lambda i: i.source):
-        kept = [k for k in kept if not (
-            key(k) == key(item) and k.source < item.source and _overlap(versions_of(k), versions_of(item)))]
-        kept.append(item)
-    return kept
+        held = groups.setdefault(key(item), [])
+        held[:] = [k for k in held if not (k.source < item.source and _overlap(versions_of(k), versions_of(item)))]
+        held.append(item)
+    kept = {id(i) for group in groups.values() for i in group}
+    return [i for i in sorted(items, key=lambda i: i.source) if id(i) in kept]

@@ -131,7 +131,10 @@ class SchemaChecker:
 
     def _one_of(self, value, schema: dict, where: Where, path: str) -> list[Finding]:
         results = []
-        for option in schema["oneOf"]:
+        # Try the branch the value most looks like first: it usually fits, and the others
+        # (with their costly "did you mean" hints) then need no checking at all.
+        options = sorted(schema["oneOf"], key=lambda o: -self._affinity(value, self._resolve(o)))
+        for option in options:
             findings = self._check(value, option, where, path)
             if not findings:
                 return []

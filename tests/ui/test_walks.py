@@ -87,7 +87,7 @@ async def test_ambiguous_code_stays_home_and_asks():
         assert app.screen.query_one("#search", Input).value == "500"
         codes = app.screen.query_one("#codes", OptionList)
         ids = [codes.get_option_at_index(i).id for i in range(codes.option_count)]
-        assert [i for i in ids if i] == ["http:500", "ftp:500"]
+        assert [i for i in ids if i] == ["http:500", "http:500.19", "ftp:500"]
 
 
 async def test_unknown_code_lands_home_with_notice():

@@ -14,10 +14,18 @@ from wizard.cases import Case, CaseStore
 from wizard.evidence import Evidence
 from wizard.library import Library
 from wizard.session import Session, SessionError
-from wizard.ui.commands import CodeCommands
-from wizard.ui.screens.help import HelpScreen
-from wizard.ui.screens.home import HomeScreen
 from wizard.ui.screens.walk import WalkScreen
+
+
+def _code_commands():
+    """The palette provider, imported when the palette first opens (textual.command is not cheap)."""
+    from wizard.ui.commands import CodeCommands
+
+    return CodeCommands
+
+
+def _is_home(screen) -> bool:
+    return type(screen).__name__ == "HomeScreen"
 
 
 class IISDoctorApp(App[None]):
@@ -25,7 +33,7 @@ class IISDoctorApp(App[None]):
 
     CSS_PATH = [Path(__file__).with_name("app.tcss")]
     TITLE = "iisdoctor"
-    COMMANDS = App.COMMANDS | {CodeCommands}
+    COMMANDS = App.COMMANDS | {_code_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("f1,question_mark", "help", "Help", key_display="?", id="help"),
@@ -125,8 +133,10 @@ class IISDoctorApp(App[None]):
         session = Session.start(self.library, protocol, code, version, evidence)
         self.push_screen(WalkScreen(session, Case.new(session)))
 
-    def go_home(self) -> HomeScreen:
+    def go_home(self):
         """Show home, built only the first time it is needed (a --code start never pays for it)."""
+        from wizard.ui.screens.home import HomeScreen
+
         self._unwind()
         if not isinstance(self.screen, HomeScreen):
             self.push_screen(HomeScreen())
@@ -134,7 +144,7 @@ class IISDoctorApp(App[None]):
 
     def _unwind(self) -> None:
         """Pop every screen above home (or above the base screen when home was never shown)."""
-        while len(self.screen_stack) > 1 and not isinstance(self.screen_stack[-1], HomeScreen):
+        while len(self.screen_stack) > 1 and not _is_home(self.screen_stack[-1]):
             self.pop_screen()
 
     def _home_with(self, text: str, message: str) -> None:
@@ -142,6 +152,8 @@ class IISDoctorApp(App[None]):
         self.notify(message, title="Not found", severity="warning", timeout=8, markup=False)
 
     def action_help(self) -> None:
+        from wizard.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
         else:

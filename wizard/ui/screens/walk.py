@@ -46,7 +46,6 @@ class WalkScreen(Screen):
         self.case = case or Case.new(session)
 
     def compose(self) -> ComposeResult:
-        yield Header()
         yield Static("", id="crumbs", markup=False)
         yield Static("", id="notice", markup=False)
         with Horizontal(id="body"):
@@ -61,10 +60,16 @@ class WalkScreen(Screen):
                 yield OutcomeView(id="outcome-view")
             with Vertical(id="side"):
                 yield PathPanel(id="path")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.session = self._initial
+        # The question is what the person is waiting for: paint it first, then add the header
+        # and the key bar (the Footer alone costs about as much as the rest of the screen).
+        self.call_after_refresh(self._add_chrome)
+
+    def _add_chrome(self) -> None:
+        self.mount(Header(), before=0)
+        self.mount(Footer())
 
     def watch_session(self, session: Session) -> None:
         self.case = self.case.with_session(session)
