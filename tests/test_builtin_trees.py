@@ -1,4 +1,8 @@
-"""The shipped knowledge: every code of the IIS 5.0/6.0 article, every cause reachable, valid trees."""
+"""The shipped knowledge: every code of the IIS 5.0/6.0 article, every cause reachable, valid trees.
+
+Trees for IIS 7.0 and later are covered in test_builtin_iis7.py; the walks here are keyed by
+(protocol, code) for the IIS 5.0/6.0 trees and (protocol, code, "iis7") for the later ones.
+"""
 
 from __future__ import annotations
 
@@ -63,9 +67,14 @@ KB_CITED = {
 }
 
 
+def walk_key(library, tree) -> tuple:
+    modern = library.tree_versions(tree) - {"5.0", "6.0"}
+    return (tree.protocol, tree.code, "iis7") if modern else (tree.protocol, tree.code)
+
+
 @pytest.fixture(scope="module")
 def walks(builtin):
-    return {(t.protocol, t.code): walk_all(builtin, t) for t in builtin.trees}
+    return {walk_key(builtin, t): walk_all(builtin, t) for t in builtin.trees}
 
 
 def test_builtin_trees_validate_clean(builtin):
@@ -73,25 +82,25 @@ def test_builtin_trees_validate_clean(builtin):
 
 
 def test_catalog_has_every_http_code_of_the_article(builtin):
-    known = {e.code: e for e in builtin.codes("http")}
+    known = {e.code: e for e in builtin.codes("http") if e.versions & {"5.0", "6.0"}}
     assert [c for c in HTTP_CODES if c not in known] == []
     for code in IIS6_ONLY:
         assert known[code].versions == {"6.0"}, code
 
 
 def test_catalog_has_every_ftp_code_of_the_article(builtin):
-    assert [e.code for e in builtin.codes("ftp")] == FTP_CODES
+    assert [e.code for e in builtin.codes("ftp") if e.versions & {"5.0", "6.0"}] == FTP_CODES
 
 
 @pytest.mark.parametrize("protocol, codes", [("http", HTTP_CODES), ("ftp", FTP_CODES)])
 def test_every_code_has_a_walk(builtin, protocol, codes):
-    assert [c for c in codes if builtin.tree(protocol, c) is None] == []
+    assert [c for c in codes if builtin.tree(protocol, c, "6.0") is None and builtin.tree(protocol, c, "5.0") is None] == []
 
 
 def test_every_outcome_of_every_tree_is_reachable(builtin, walks):
     unreached = []
     for tree in builtin.trees:
-        reached, _ = walks[(tree.protocol, tree.code)]
+        reached, _ = walks[walk_key(builtin, tree)]
         for node in tree.nodes.values():
             if isinstance(node, Outcome) and node.id not in reached:
                 unreached.append(f"{tree.key}#{node.id}")

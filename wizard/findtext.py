@@ -28,7 +28,7 @@ server page web site website request requested get post see shows showing says s
 _DOTTED = re.compile(r"(?<![\w.])([1-5]\d\d)\.(\d{1,3})(?![\d.])")
 _TRIAD = re.compile(r"(?<!\S)([1-5]\d\d) (\d{1,3}) (\d{1,10})(?!\S)")
 _NAMED = re.compile(r"\b(?:http(?:/\d\.\d)?\s*(?:error|status)?|error|status)\s*:?\s*([1-5]\d\d)\b(?!\.\d)", re.I)
-_FTP_REPLY = re.compile(r"(?:^|\n)\s*([1-6]\d\d)[ -][A-Za-z]")
+_FTP_REPLY = re.compile(r"(?:^|\n|\bresponse:|\breply:)\s*([1-6]\d\d)[ -][A-Za-z]", re.I)
 _HRESULT = re.compile(r"\b0x[0-9a-fA-F]{8}\b")
 _WIN32_WORDS = re.compile(r"\b(?:win32(?:[ -]?status)?|sc-win32-status)\s*[:=]?\s*(\d{1,10})\b", re.I)
 
