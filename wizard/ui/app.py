@@ -127,8 +127,13 @@ class IISDoctorApp(App[None]):
         applies = self.library.tree_versions(tree)
         if version not in applies:
             version = V.newest(applies)
-            self.notify(f"{protocol.upper()} {code} is not used by IIS {self.version}; "
-                        f"showing the IIS {version} walk", markup=False)
+            here = self.library.entry(protocol, code, self.version)
+            if here is not None and self.version in here.versions:
+                message = (f"No guided walk for {protocol.upper()} {code} on IIS {self.version} yet; showing the "
+                           f"IIS {version} walk, whose steps use IIS {version} tools.")
+            else:
+                message = f"{protocol.upper()} {code} is not used by IIS {self.version}; showing the IIS {version} walk"
+            self.notify(message, title="Other IIS version", timeout=10, markup=False)
         self._unwind()
         session = Session.start(self.library, protocol, code, version, evidence)
         self.push_screen(WalkScreen(session, Case.new(session)))
