@@ -12,7 +12,7 @@ from wizard import versions as V
 from wizard.findings import Finding
 from wizard.loader import LoadResult, load_folders
 from wizard.evidence import EvidenceError, reason_key, win32_key
-from wizard.model import ClassEntry, CodeEntry, Graph, ReasonEntry, Subtree, Tree, Win32Entry, tr
+from wizard.model import ClassEntry, CodeEntry, Graph, ReasonEntry, Subtree, Tree, Win32Entry
 from wizard.paths import builtin_trees_dir
 from wizard.references import reference_findings
 
@@ -87,10 +87,12 @@ class Library:
         return sorted({e.protocol for e in self.entries if e.code == code}, key=["http", "ftp"].index)
 
     def other_meanings(self, protocol: str, code: str, version: str) -> list[CodeEntry]:
-        """Entries of the same code for other IIS versions whose meaning differs from `version`'s."""
+        """Entries of the same code for other IIS versions, when the catalog marks the meaning as changed."""
         here = self.entry(protocol, code, version)
+        if here is None or version not in here.versions:
+            return []
         return [e for e in self.entries_for(protocol, code)
-                if version not in e.versions and (here is None or tr(e.meaning) != tr(here.meaning))]
+                if version not in e.versions and (here.changed or e.changed)]
 
     def win32_entry(self, value: int | str) -> Win32Entry | None:
         try:

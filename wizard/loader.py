@@ -140,7 +140,7 @@ class _Builder:
             self.result.entries.append(CodeEntry(
                 protocol=item["protocol"], code=item["code"], title=_text(item["title"]),
                 meaning=_text(item["meaning"]), versions=V.expand(item["versions"]),
-                component=item.get("component"),
+                component=item.get("component"), changed=bool(item.get("changed", False)),
                 notes=_text(item["notes"]) if "notes" in item else None,
                 where=data["catalog"].where[i], source=self.source))
         for i, item in enumerate(data.get("classes", [])):

@@ -143,6 +143,7 @@ class CodeEntry:
     notes: Text | None = None
     where: Where = Where("")
     source: int = 0
+    changed: bool = False  # the meaning differs from this code's meaning in other IIS versions
 
     @property
     def status(self) -> int:

@@ -59,6 +59,8 @@ class SchemaChecker:
             return isinstance(value, Seq)
         if expected == "integer":
             return isinstance(value, int) and not isinstance(value, bool)
+        if expected == "boolean":
+            return isinstance(value, bool)
         return False
 
     def _check(self, value, schema: dict, where: Where, path: str) -> list[Finding]:

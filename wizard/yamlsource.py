@@ -103,6 +103,8 @@ class _Converter:
             value = node.value
         if kind == "int" and isinstance(value, bool):
             kind = "bool"
+        if kind == "bool" and node.value in ("true", "false"):
+            return value  # the one unambiguous spelling; yes/no/on/off stay suspicious
         if kind == "int":
             return value if _is_plain_decimal(node.value) else Scalar(value, node.value, kind)
         return Scalar(value, node.value, kind)

@@ -92,7 +92,11 @@ class WalkScreen(Screen):
         """What the evidence answered, and what this code means on other IIS versions."""
         lines = []
         auto = [v for v in session.history if v.auto]
-        if auto:
+        picked = None if session.finished else session.evidence_answer()
+        if picked is not None:
+            lines.append(f"Your evidence ({session.evidence.describe()}) points to answer {picked + 1}; "
+                         f"pick another answer to change it.")
+        elif auto:
             last = auto[-1]
             lines.append(f"Answered from the evidence you gave ({session.evidence.describe()}): "
                          f"{tr(last.answer.label)}. Press b to change it.")
@@ -123,14 +127,14 @@ class WalkScreen(Screen):
         answers.clear_options()
         answers.add_options([Option(Content(f"{i}. {tr(a.label)}"), id=str(i - 1))
                              for i, a in enumerate(session.answers(), 1)])
-        answers.highlighted = 0
+        answers.highlighted = session.evidence_answer() or 0
         answers.focus()
         self.query_one("#prompt", VerticalScroll).scroll_home(animate=False)
 
     def _focus_outcome(self) -> None:
         blocks = self.query_one(OutcomeView).commands()
         if blocks:
-            blocks[0].focus()
+            blocks[0].focus(scroll_visible=False)
         else:
             self.query_one(OutcomeView).focus()
 
