@@ -9,6 +9,8 @@ plain `explain` path, the catalog load alone, and peak memory.
 from __future__ import annotations
 
 import argparse
+import os
+import tempfile
 import statistics
 import subprocess
 import sys
@@ -16,6 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SCRATCH = tempfile.mkdtemp(prefix="iisdoctor-bench-")  # the walk saves a case; keep it out of the user's folder
 
 MINIMAL = """
 import sys, time, resource
@@ -49,7 +52,7 @@ class Timed(IISDoctorApp):
     def done(self):
         elapsed = time.perf_counter() - START
         self.set_timer(0.2, lambda: self.exit(elapsed))  # let pending mount work settle first
-print(Timed(Library.load(cache=True), code="403.1").run(headless=True, size=(100, 30)),
+print(Timed(Library.load(cache=True), code="403.1", version="6.0").run(headless=True, size=(100, 30)),
       resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
@@ -65,8 +68,9 @@ print(time.perf_counter() - START, resource.getrusage(resource.RUSAGE_SELF).ru_m
 
 def run(code: str) -> tuple[float, int]:
     prelude = "import time\nSTART = time.perf_counter()\n"
+    env = {**os.environ, "IISDOCTOR_DATA_DIR": SCRATCH, "IISDOCTOR_CONFIG_DIR": SCRATCH}
     out = subprocess.run([sys.executable, "-c", prelude + code.format(root=str(ROOT))],
-                         capture_output=True, text=True, check=True, cwd=ROOT)
+                         capture_output=True, text=True, check=True, cwd=ROOT, env=env)
     seconds, rss = out.stdout.split()[-2:]
     return float(seconds), int(rss)
 
