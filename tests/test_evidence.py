@@ -85,10 +85,9 @@ def test_same_code_has_version_correct_meaning_and_tree(library):
     assert [e.title["en"] for e in library.other_meanings("http", "500.19", "10.0")] == ["Bad metabase data"]
 
 
-def test_validator_flags_two_answers_claiming_the_same_evidence(write_tree):
-    from wizard.library import Library
-
-    folder = write_tree("http/1.yaml", """
+def evidence_tree(write_tree, second_when: str, examples: str = "", catalog_extra: str = ""):
+    """A one-question 7.0+ tree for 500.19 whose first answer is picked by Win32 33."""
+    folder = write_tree("http/1.yaml", f"""
         protocol: http
         code: "500.19"
         versions: ["7.0+"]
@@ -98,45 +97,29 @@ def test_validator_flags_two_answers_claiming_the_same_evidence(write_tree):
             topic: T
             question: Which?
             answers:
-              - {label: A, next: a, when: {win32: [33]}}
-              - {label: B, next: b, when: {win32: ["0x80070021"]}}
-          a: {outcome: A., steps: [Do a.]}
-          b: {outcome: B., steps: [Do b.]}
+              - {{label: A, next: a, when: {{win32: [33]}}}}
+              - {{label: B, next: b{second_when}}}
+          a: {{outcome: A., steps: [Do a.]}}
+          b: {{outcome: B., steps: [Do b.]}}
+        {examples}
         """)
-    write_tree("catalog.yaml", """
+    write_tree("catalog.yaml", f"""
         catalog:
-          - {protocol: http, code: "500.19", title: T, meaning: M., versions: ["7.0+"]}
-        win32:
-          - {code: 13, name: ERROR_INVALID_DATA, meaning: Bad data.}
+          - {{protocol: http, code: "500.19", title: T, meaning: M., versions: ["7.0+"]}}
+        {catalog_extra}
         """)
-    findings = [str(f) for f in validate(Library.load([folder], builtin=False))]
+    from wizard.library import Library
+
+    return [str(f) for f in validate(Library.load([folder], builtin=False))]
+
+
+def test_validator_flags_two_answers_claiming_the_same_evidence(write_tree):
+    findings = evidence_tree(write_tree, ', when: {win32: ["0x80070021"]}',
+                             catalog_extra="win32:\n          - {code: 13, name: ERROR_INVALID_DATA, meaning: Bad data.}")
     assert any("1.yaml:11:9" in f and "both picked by the same evidence" in f for f in findings), findings
     assert any("Win32 code 33 (0x80070021) is not in the Win32 catalog" in f for f in findings), findings
 
 
 def test_examples_with_evidence_are_replayed(write_tree):
-    from wizard.library import Library
-
-    folder = write_tree("http/1.yaml", """
-        protocol: http
-        code: "500.19"
-        versions: ["7.0+"]
-        start: q
-        nodes:
-          q:
-            topic: T
-            question: Which?
-            answers:
-              - {label: A, next: a, when: {win32: [33]}}
-              - {label: B, next: b}
-          a: {outcome: A., steps: [Do a.]}
-          b: {outcome: B., steps: [Do b.]}
-        examples:
-          - {win32: 33, answers: [], expect: b}
-        """)
-    write_tree("catalog.yaml", """
-        catalog:
-          - {protocol: http, code: "500.19", title: T, meaning: M., versions: ["7.0+"]}
-        """)
-    findings = [str(f) for f in validate(Library.load([folder], builtin=False))]
+    findings = evidence_tree(write_tree, "", examples="examples:\n          - {win32: 33, answers: [], expect: b}")
     assert any("expected to end on 'b' but the walk stops at 'a'" in f for f in findings), findings

@@ -334,12 +334,10 @@ def cmd_wizard(args) -> int:
     library = _library(args)
     case = None
     if args.resume:
-        from wizard.cases import CaseError, CaseStore
+        from wizard.cli_cases import load_case
 
-        try:
-            case = CaseStore().load(args.resume)
-        except CaseError as exc:
-            print(f"iisdoctor: {exc}", file=sys.stderr)
+        case = load_case(args.resume)
+        if case is None:
             return EXIT_FINDINGS
     parsed = evidence_from(args, library, args.code)
     if isinstance(parsed, int):

@@ -53,13 +53,20 @@ def _when(stamp: str) -> datetime:
         return datetime.now(timezone.utc)
 
 
+def load_case(case_id: str):
+    """A saved case by id or unique id start; None (after saying why) when it cannot be read."""
+    try:
+        return CaseStore().load(case_id)
+    except CaseError as exc:
+        print(f"iisdoctor: {exc}", file=sys.stderr)
+        return None
+
+
 def cmd_report(args, library) -> int:
     from wizard.report import render
 
-    try:
-        case = CaseStore().load(args.id)
-    except CaseError as exc:
-        print(f"iisdoctor: {exc}", file=sys.stderr)
+    case = load_case(args.id)
+    if case is None:
         return EXIT_FINDINGS
     text = render(case, library, args.format)
     if args.output is None:
