@@ -8,35 +8,43 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from wizard.cases import CaseStore  # noqa: E402
+from wizard.evidence import Evidence  # noqa: E402
 from wizard.library import Library  # noqa: E402
 from wizard.ui.app import IISDoctorApp  # noqa: E402
 
 OUT = ROOT / "screenshots"
 
 SHOTS = [
-    # (file name, --code, keys to press, terminal size)
-    ("home", None, [], (100, 30)),
-    ("home-search", None, list("urlscan"), (100, 30)),
-    ("question", "403.1", [], (100, 30)),
-    ("outcome", "403.1", ["1"], (100, 34)),
-    ("help", "403.1", ["question_mark"], (100, 30)),
+    # (file name, --code, IIS version, evidence, keys to press, terminal size)
+    ("home", None, "10.0", Evidence(), [], (100, 30)),
+    ("home-search", None, "6.0", Evidence(), list("urlscan"), (100, 30)),
+    ("question", "403.1", "6.0", Evidence(), [], (100, 30)),
+    ("outcome", "403.1", "6.0", Evidence(), ["1"], (100, 34)),
+    ("evidence", "500.19", "10.0", Evidence(33), [], (100, 34)),
+    ("note", "401.1", "10.0", Evidence(1909), ["e", *"locked after 3 tries, unlocked in AD"], (100, 30)),
+    ("help", "403.1", "6.0", Evidence(), ["question_mark"], (100, 30)),
 ]
 
 
-async def shoot(library: Library, name: str, code: str | None, keys: list[str], size) -> Path:
-    app = IISDoctorApp(library, code=code, version="6.0")
+async def shoot(library: Library, name: str, code: str | None, version: str, evidence: Evidence,
+                keys: list[str], size) -> Path:
+    app = IISDoctorApp(library, code=code, version=version, evidence=evidence, remember=False,
+                       store=CaseStore(Path(tempfile.mkdtemp()) / "cases"))
     app.theme = "textual-dark"
     async with app.run_test(size=size) as pilot:
         from textual.widgets import Input
 
+        await pilot.press(*keys)
+        await pilot.pause()
         for widget in app.screen.query(Input):
             widget.cursor_blink = False
-        await pilot.press(*keys)
         await pilot.pause()
         app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
     return OUT / f"{name}.svg"
@@ -46,8 +54,8 @@ async def main() -> None:
     os.environ.pop("NO_COLOR", None)
     library = Library.load()
     OUT.mkdir(exist_ok=True)
-    for name, code, keys, size in SHOTS:
-        print(await shoot(library, name, code, keys, size))
+    for name, code, version, evidence, keys, size in SHOTS:
+        print(await shoot(library, name, code, version, evidence, keys, size))
 
 
 if __name__ == "__main__":
