@@ -41,19 +41,28 @@ sys.path.insert(0, {root!r})
 from wizard.library import Library
 from wizard.ui.app import IISDoctorApp
 from wizard.ui.screens.walk import WalkScreen
+marks = {{}}
+shown = WalkScreen.watch_session
+def watch_session(self, session):  # note when the first question has been painted
+    shown(self, session)
+    if "question" not in marks:
+        marks["question"] = None
+        self.call_after_refresh(lambda: marks.update(question=time.perf_counter() - START))
+WalkScreen.watch_session = watch_session
 class Timed(IISDoctorApp):
     def on_mount(self):  # runs after IISDoctorApp.on_mount (Textual calls each class's handler)
         self.call_after_refresh(self.check)
     def check(self):
-        if isinstance(self.screen, WalkScreen) and self.screen.session is not None:
-            self.call_after_refresh(self.done)
+        screen = self.screen
+        if marks.get("question") and isinstance(screen, WalkScreen) and len(screen.children) > 4:
+            self.call_after_refresh(self.done)  # header and key bar are in too
         else:
             self.call_after_refresh(self.check)
     def done(self):
-        elapsed = time.perf_counter() - START
-        self.set_timer(0.2, lambda: self.exit(elapsed))  # let pending mount work settle first
-print(Timed(Library.load(cache=True), code="403.1", version="6.0").run(headless=True, size=(100, 30)),
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        marks["full"] = time.perf_counter() - START
+        self.set_timer(0.2, lambda: self.exit())  # let pending mount work settle first
+Timed(Library.load(cache=True), code="403.1", version="6.0").run(headless=True, size=(100, 30))
+print(marks["full"], marks["question"], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 EXPLAIN = """
@@ -66,42 +75,57 @@ print(time.perf_counter() - START, resource.getrusage(resource.RUSAGE_SELF).ru_m
 """
 
 
-def run(code: str) -> tuple[float, int]:
+def run(code: str) -> tuple[list[float], int]:
+    """Run a snippet in a fresh process; it prints one or more times in seconds, then peak RSS (KB)."""
     prelude = "import time\nSTART = time.perf_counter()\n"
     env = {**os.environ, "IISDOCTOR_DATA_DIR": SCRATCH, "IISDOCTOR_CONFIG_DIR": SCRATCH}
     out = subprocess.run([sys.executable, "-c", prelude + code.format(root=str(ROOT))],
                          capture_output=True, text=True, check=True, cwd=ROOT, env=env)
-    seconds, rss = out.stdout.split()[-2:]
-    return float(seconds), int(rss)
+    *seconds, rss = out.stdout.split()
+    return [float(x) for x in seconds], int(rss)
+
+
+QUESTION = "--code 403.1: question painted"
+FULL = "--code 403.1: header, keys too"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    results: dict[str, list[tuple[float, int]]] = {"minimal Textual app": [], "iisdoctor --code 403.1": [],
-                                                   "iisdoctor explain 403.1": []}
-    run(MINIMAL), run(WIZARD)  # warm the file cache and bytecode
-    for _ in range(args.runs):  # interleaved, so background noise hits both alike
-        results["minimal Textual app"].append(run(MINIMAL))
-        results["iisdoctor --code 403.1"].append(run(WIZARD))
-        results["iisdoctor explain 403.1"].append(run(EXPLAIN))
-    print(f"{'':28}{'median':>10}{'min':>10}{'peak RSS':>12}")
-    medians = {}
-    for name, rows in results.items():
-        times = [t for t, _ in rows]
-        medians[name] = statistics.median(times)
-        rss = max(r for _, r in rows) / 1024
-        print(f"{name:28}{medians[name] * 1000:>8.0f}ms{min(times) * 1000:>8.0f}ms{rss:>10.1f}MB")
-    ratio = medians["iisdoctor --code 403.1"] / medians["minimal Textual app"]
+    names = ["minimal Textual app", QUESTION, FULL, "explain 403.1"]
+    times: dict[str, list[float]] = {n: [] for n in names}
+    peak: dict[str, int] = {n: 0 for n in names}
+
+    def note(name: str, seconds: float, rss: int) -> None:
+        times[name].append(seconds)
+        peak[name] = max(peak[name], rss)
+
+    run(MINIMAL), run(WIZARD)  # warm the file cache, the tree cache and bytecode
+    for _ in range(args.runs):  # interleaved, so background noise hits all alike
+        (seconds,), rss = run(MINIMAL)
+        note(names[0], seconds, rss)
+        (full, question), rss = run(WIZARD)
+        note(QUESTION, question, rss)
+        note(FULL, full, rss)
+        (seconds,), rss = run(EXPLAIN)
+        note(names[3], seconds, rss)
+    print(f"{'':34}{'median':>9}{'min':>9}{'peak RSS':>11}")
+    medians = {n: statistics.median(t) for n, t in times.items()}
+    for name in names:
+        print(f"{name:34}{medians[name] * 1000:>7.0f}ms{min(times[name]) * 1000:>7.0f}ms{peak[name] / 1024:>9.1f}MB")
+    ratio = medians[QUESTION] / medians[names[0]]
     print(f"\nfirst question vs minimal app: {ratio:.2f}x (target <= 1.15x) -> {'OK' if ratio <= 1.15 else 'OVER'}")
-    start = time.perf_counter()
     sys.path.insert(0, str(ROOT))
     from wizard.library import Library
 
-    library = Library.load()
-    print(f"in-process library load: {(time.perf_counter() - start) * 1000:.0f}ms "
-          f"({library.loaded.files} files, {len(library.trees)} trees)")
+    start = time.perf_counter()
+    library = Library.load(cache=True)
+    cached = time.perf_counter() - start
+    start = time.perf_counter()
+    Library.load()
+    print(f"in-process library load: {cached * 1000:.0f}ms from the cache, {(time.perf_counter() - start) * 1000:.0f}ms "
+          f"parsing every file ({library.loaded.files} files, {len(library.trees)} trees)")
 
 
 if __name__ == "__main__":

@@ -127,7 +127,16 @@ def test_cache_reuses_a_clean_load_and_misses_after_an_edit(tmp_path, monkeypatc
     first = Library.load(cache=True)
     assert first.tree("http", "403.1") is not None
     second = Library.load(cache=True)
-    assert second.tree("http", "403.1") == first.tree("http", "403.1")
+    assert not first.loaded.sound and second.loaded.sound  # the cached copy was checked once, when stored
+    packed = second.tree("http", "403.1")
+    assert type(packed.nodes).__name__ == "PackedNodes" and packed == first.tree("http", "403.1")
+    assert dict(packed.nodes) == dict(first.tree("http", "403.1").nodes)
+    assert list(packed.examples) == list(first.tree("http", "403.1").examples)
+    from wizard.session import Session
+
+    assert Session.start(second, "http", "403.1", "6.0").choose(0).outcome.id == "exec-none"
+    with_site = Library.load([trees], cache=True)  # a site folder on top: everything is checked again
+    assert not with_site.loaded.sound and with_site.tree("http", "403.1") is not None
     catalog = trees / "catalog.yaml"
     catalog.write_text(catalog.read_text().replace("Something failed on the server.", "Something broke."))
     third = Library.load(cache=True)

@@ -36,8 +36,11 @@ class Library:
         subtrees: dict[str, Subtree] = {}
         for sub in sorted(loaded.subtrees, key=lambda s: s.source):
             subtrees[sub.key] = sub
-        self.subtrees = self._walkable(subtrees)
-        trees = [t for t in loaded.trees if self._usable(t)]
+        if loaded.sound:  # checked when it was cached: no need to open every graph again
+            self.subtrees, trees = subtrees, list(loaded.trees)
+        else:
+            self.subtrees = self._walkable(subtrees)
+            trees = [t for t in loaded.trees if self._usable(t)]
         self.trees = _winners(trees, lambda t: (t.protocol, t.code), self.tree_versions)
         self._entries_by_code = _by_code(self.entries)
         self._trees_by_code = _by_code(self.trees)

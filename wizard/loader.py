@@ -43,6 +43,7 @@ class LoadResult:
         self.reasons: list[ReasonEntry] = []
         self.findings: list[Finding] = []
         self.files = 0
+        self.sound = False  # every reference is known to resolve (a checked copy from the cache)
 
     def merge(self, other: "LoadResult") -> None:
         for name in ("entries", "classes", "trees", "subtrees", "win32", "reasons", "findings"):
@@ -60,6 +61,7 @@ def load_folders(folders: list[Path], *, cache: bool = False) -> LoadResult:
 
     checker = None
     result = LoadResult()
+    sound = []
     for source, folder in enumerate(folders):
         if not folder.is_dir():
             result.findings.append(Finding(Where(display_path(folder)), "not a folder"))
@@ -73,7 +75,9 @@ def load_folders(folders: list[Path], *, cache: bool = False) -> LoadResult:
                 load_file(path, source, checker, part)
             if cache and source == 0 and not part.findings:
                 treecache.put(folder, files, part)
+        sound.append(part.sound)
         result.merge(part)
+    result.sound = sound == [True]  # only the checked built-in copy, nothing added to it
     return result
 
 

@@ -6,6 +6,8 @@ added later without touching the format or this code.
 
 from __future__ import annotations
 
+import pickle
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from wizard.evidence import When
@@ -85,6 +87,59 @@ class Use:
 
 
 Node = Question | Outcome | Use
+
+
+class _Packed:
+    """Holds pickled content and unpickles it on first use.
+
+    The tree cache stores each graph's nodes and examples this way, so starting the wizard on
+    one code unpacks that code's tree (and the subtrees it uses), not every tree there is.
+    """
+
+    __slots__ = ("_blob", "_data")
+
+    def __init__(self, data=None, blob: bytes | None = None):
+        self._data = data
+        self._blob = blob
+
+    def _get(self):
+        if self._data is None:
+            self._data = pickle.loads(self._blob)
+            self._blob = None
+        return self._data
+
+    def __reduce__(self):
+        blob = self._blob if self._data is None else pickle.dumps(self._data, protocol=pickle.HIGHEST_PROTOCOL)
+        return (type(self), (None, blob))
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __getitem__(self, key):
+        return self._get()[key]
+
+    def __repr__(self) -> str:
+        return repr(self._get())
+
+
+class PackedNodes(_Packed, Mapping):
+    """A graph's nodes (id -> node), unpickled when first read."""
+
+    __slots__ = ()
+
+
+class PackedExamples(_Packed, Sequence):
+    """A tree's examples, unpickled when first read."""
+
+    __slots__ = ()
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from wizard import __version__
 from wizard.userdirs import atomic_write
 
 #: Bump when the pickled model changes shape, so old copies are never unpickled into new code.
-FORMAT = 2
+FORMAT = 3
 
 
 def _folder() -> Path:
@@ -51,14 +51,45 @@ def get(folder: Path, files: list[Path]):
 
 
 def put(folder: Path, files: list[Path], result) -> None:
+    """Store a clean load; each graph's nodes and examples are packed so a hit unpickles only shells."""
     if os.environ.get("IISDOCTOR_NO_CACHE"):
         return
     target = _folder()
     try:
+        packed = _packed(result)
         target.mkdir(parents=True, exist_ok=True)
         for old in target.glob("trees-*.pickle"):
             old.unlink(missing_ok=True)
         atomic_write(target / f"trees-{_key(folder, files)}.pickle",
-                     pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+                     pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
+
+
+def _packed(result):
+    """A copy of `result` whose graphs keep nodes and examples pickled until first used.
+
+    It is marked `sound` when every reference resolves, so the library can skip re-checking
+    (and so unpacking) every graph when it loads the copy.
+    """
+    from dataclasses import replace
+
+    from wizard.loader import LoadResult
+    from wizard.model import PackedExamples, PackedNodes
+    from wizard.references import reference_findings
+
+    subtrees = {s.key: s for s in result.subtrees}
+    sound = not any(reference_findings(subtrees, g) for g in list(result.trees) + list(result.subtrees))
+
+    def pack(graph):
+        return replace(graph,
+                       nodes=PackedNodes(blob=pickle.dumps(dict(graph.nodes), protocol=pickle.HIGHEST_PROTOCOL)),
+                       examples=PackedExamples(blob=pickle.dumps(tuple(graph.examples),
+                                                                 protocol=pickle.HIGHEST_PROTOCOL)))
+
+    copy = LoadResult()
+    copy.merge(result)
+    copy.trees = [pack(t) for t in result.trees]
+    copy.subtrees = [pack(s) for s in result.subtrees]
+    copy.sound = sound
+    return copy
