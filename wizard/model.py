@@ -6,7 +6,6 @@ added later without touching the format or this code.
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -104,11 +103,15 @@ class _Packed:
 
     def _get(self):
         if self._data is None:
+            import pickle
+
             self._data = pickle.loads(self._blob)
             self._blob = None
         return self._data
 
     def __reduce__(self):
+        import pickle
+
         blob = self._blob if self._data is None else pickle.dumps(self._data, protocol=pickle.HIGHEST_PROTOCOL)
         return (type(self), (None, blob))
 
