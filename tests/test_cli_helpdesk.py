@@ -138,3 +138,12 @@ def test_find_reads_standard_input(capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("HTTP Error 404.3 - Not Found\n"))
     code, out, _ = run(capsys, "find", "--iis", "6.0")
     assert code == 0 and out.split()[1:3] == ["HTTP", "404.3"]
+
+
+def test_resume_in_a_pipe_prints_the_case_instead(capsys, monkeypatch):
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    case = saved_case()
+    code, out, err = run(capsys, "--resume", case.id, *FIX)
+    assert code == 0 and "printing the case" in err and out.startswith("**HTTP 403.1")
+    code, out, _ = run(capsys, "--resume")
+    assert code == 0 and out.splitlines()[1].startswith(case.id)

@@ -122,8 +122,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "find":
             return cmd_find(args)
         if args.command == "cases":
-            from wizard.cli_cases import cmd_cases
-
             return cmd_cases(args)
         if args.command == "report":
             from wizard.cli_cases import cmd_report
@@ -321,12 +319,25 @@ def cmd_find(args) -> int:
     return EXIT_OK
 
 
+def cmd_cases(args) -> int:
+    from wizard.cli_cases import cmd_cases as run
+
+    return run(args)
+
+
 def cmd_wizard(args) -> int:
     interactive = sys.stdout.isatty() or bool(os.environ.get("TEXTUAL_DRIVER"))
     if args.code and not interactive:
         print("iisdoctor: output is not a terminal; printing the outline instead of starting the wizard",
               file=sys.stderr)
         return cmd_explain(args, args.code)
+    if args.resume is not None and not interactive:
+        from wizard.cli_cases import cmd_report
+
+        print("iisdoctor: output is not a terminal; printing the case instead of resuming it", file=sys.stderr)
+        if not args.resume:
+            return cmd_cases(argparse.Namespace(delete=[], older_than=None))
+        return cmd_report(argparse.Namespace(id=args.resume, format="md", output=None), _library(args))
     if not interactive:
         print("iisdoctor: the wizard needs a terminal; try `iisdoctor list`, `iisdoctor explain CODE` "
               "or `iisdoctor find TEXT`", file=sys.stderr)

@@ -115,3 +115,39 @@ async def test_version_choice_on_home_is_remembered():
         await pilot.pause()
         assert app.version == "7.5" and app.sub_title == "IIS 7.5"
     assert settings.iis_version() == "7.5"
+
+
+async def test_resume_list_deletes_a_case_on_the_second_press():
+    first = make_app(code="403.1")
+    async with first.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1")
+    app = make_app(pick_case=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("delete")
+        assert len(app.store.list().cases) == 1  # first press only asks
+        await pilot.press("delete")
+        assert app.store.list().cases == []
+        assert app.screen.query_one("#resume-list", OptionList).option_count == 0
+
+
+async def test_pasted_error_page_on_home_ranks_the_code_it_names():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        search = app.screen.query_one("#search", Input)
+        search.value = "HTTP Error 403.14 - Forbidden. The Web server is configured to not list this directory."
+        await pilot.pause()
+        codes = app.screen.query_one("#codes", OptionList)
+        first = next(codes.get_option_at_index(i) for i in range(codes.option_count)
+                     if not codes.get_option_at_index(i).disabled)
+        assert first.id == "http:403.14"
+
+
+async def test_pasted_detailed_error_carries_its_hresult_into_the_walk():
+    app = make_app(version="10.0")
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one("#search", Input).value = "HTTP Error 500.19 - Internal Server Error Error Code 0x80070021"
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen) and app.screen.session.outcome.id == "locked"

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard.cases import STATUS_LABELS, age
+from wizard.cases import STATUS_LABELS, CaseError, age
 
 _SHOWN = 30
 
@@ -19,7 +19,10 @@ _SHOWN = 30
 class ResumeScreen(ModalScreen[None]):
     """Recent cases with code, result, age and last step; Enter continues the chosen one."""
 
-    BINDINGS = [Binding("escape", "dismiss", "Close", key_display="Esc")]
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", key_display="Esc"),
+        Binding("delete", "delete", "Delete case", key_display="Del"),
+    ]
 
     def compose(self) -> ComposeResult:
         listing = self.app.store.list()
@@ -33,7 +36,8 @@ class ResumeScreen(ModalScreen[None]):
                 yield Static(f"No saved cases yet in {self.app.store.folder}.", markup=False)
             for problem in listing.problems:
                 yield Static(Content(f"Skipped a damaged file: {problem}"), classes="dialog-warning", markup=False)
-            yield Static("Enter continues · Esc closes", classes="dialog-hint", markup=False)
+            yield Static("Enter continues · Del deletes (press twice) · Esc closes", classes="dialog-hint",
+                         markup=False)
 
     @staticmethod
     def _label(case) -> Content:
@@ -45,6 +49,26 @@ class ResumeScreen(ModalScreen[None]):
         for options in self.query("#resume-list").results(OptionList):
             options.highlighted = 0
             options.focus()
+
+    def action_delete(self) -> None:
+        """Delete the highlighted case; the first press only asks, so one slip loses nothing."""
+        for options in self.query("#resume-list").results(OptionList):
+            if options.highlighted is None:
+                return
+            case_id = options.get_option_at_index(options.highlighted).id
+            if getattr(self, "_armed", None) != case_id:
+                self._armed = case_id
+                self.notify(f"Press Del again to delete case {case_id}.", severity="warning", markup=False)
+                return
+            self._armed = None
+            try:
+                self.app.store.delete(case_id)
+            except (OSError, CaseError) as exc:
+                self.notify(f"Could not delete {case_id}: {exc}", severity="error", markup=False)
+                return
+            del self.cases[case_id]
+            options.remove_option(case_id)
+            self.notify(f"Deleted case {case_id}.", markup=False)
 
     @on(OptionList.OptionSelected, "#resume-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
