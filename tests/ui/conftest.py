@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -38,7 +39,8 @@ async def no_blink(pilot) -> None:
     await pilot.pause()
 
 
-SNAPSHOT_DATA = Path(tempfile.gettempdir()) / "iisdoctor-snapshot-data"
+# A fixed path (not $TMPDIR, which differs between machines): the resume and export dialogs show it.
+SNAPSHOT_DATA = Path("/tmp/iisdoctor-snapshot-data") if os.name == "posix" else Path(tempfile.gettempdir()) / "iisdoctor-snapshot-data"
 
 
 @pytest.fixture
