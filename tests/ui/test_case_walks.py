@@ -151,3 +151,12 @@ async def test_pasted_detailed_error_carries_its_hresult_into_the_walk():
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WalkScreen) and app.screen.session.outcome.id == "locked"
+
+
+async def test_walk_for_another_version_says_so_on_screen():
+    app = make_app(code="403.1", version="10.0")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.session.version == "6.0" and app.version == "10.0"
+        notice = str(app.screen.query_one("#notice").render())
+        assert "This walk is written for IIS 6.0; you chose IIS 10.0" in notice

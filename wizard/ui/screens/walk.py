@@ -103,6 +103,9 @@ class WalkScreen(Screen):
         elif session.evidence and not session.moves:
             lines.append(f"Evidence: {session.evidence.describe()} (it answers no question here).")
         library = self.app.library
+        if session.version != self.app.version:
+            lines.append(f"This walk is written for IIS {session.version}; you chose IIS {self.app.version}, for "
+                         f"which there is no guided walk of {session.code} yet.")
         for other in library.other_meanings(session.protocol, session.code, session.version):
             lines.append(f"On IIS {V.describe(other.versions)} {session.code} means something else: "
                          f"{tr(other.title)}.")
