@@ -138,6 +138,17 @@ class Library:
             return self.tree(protocol, code)
         return self.subtrees.get(key)
 
+    def prefer_version(self, entries, version: str, entry_of=lambda item: item) -> list:
+        """One item per code, keeping the one whose entry applies to `version` when there is one."""
+        best: dict = {}
+        for item in entries:
+            entry = entry_of(item)
+            key = (entry.protocol, entry.code)
+            held = best.get(key)
+            if held is None or (version in entry.versions and version not in entry_of(held).versions):
+                best[key] = item
+        return [item for item in entries if best.get((entry_of(item).protocol, entry_of(item).code)) is item]
+
     def codes(self, protocol: str | None = None) -> list[CodeEntry]:
         """Every catalog entry, ordered by protocol, then numerically by code."""
         chosen = [e for e in self.entries if protocol in (None, e.protocol)]

@@ -14,7 +14,8 @@ class CodeCommands(Provider):
 
     def _entries(self):
         library = self.app.library
-        return [e for e in library.codes() if library.tree(e.protocol, e.code)]
+        walkable = [e for e in library.codes() if library.tree(e.protocol, e.code)]
+        return library.prefer_version(walkable, self.app.version)
 
     async def discover(self) -> Hits:
         for entry in self._entries()[:40]:

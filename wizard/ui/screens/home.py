@@ -58,7 +58,7 @@ class HomeScreen(Screen):
             self.refresh_list(text)
 
     def refresh_list(self, text: str) -> None:
-        hits = self._one_per_code(self._hits(text))
+        hits = self.app.library.prefer_version(self._hits(text), self.app.version, lambda hit: hit.entry)
         groups: dict[tuple[str, str], list] = {}
         for hit in hits:  # best group first, each group once
             groups.setdefault((hit.entry.protocol, hit.entry.klass), []).append(hit)
@@ -93,17 +93,6 @@ class HomeScreen(Screen):
         found = find(self.app.library, text, version=self.app.version, index=self.text_index, limit=15)
         self.found_evidence = found.evidence
         return [Hit(c.entry, c.score) for c in found.candidates]
-
-    def _one_per_code(self, hits: list) -> list:
-        """One row per code: the entry for the chosen IIS version when there is one."""
-        version = self.app.version
-        best: dict = {}
-        for hit in hits:
-            key = (hit.entry.protocol, hit.entry.code)
-            held = best.get(key)
-            if held is None or (version in hit.entry.versions and version not in held.entry.versions):
-                best[key] = hit
-        return [h for h in hits if best.get((h.entry.protocol, h.entry.code)) is h]
 
     def _option(self, entry) -> Option:
         library = self.app.library

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from wizard.cases import STATUS_LABELS, CaseError, age
 
 _SHOWN = 30
+_LAST = 68  # one line of the dialog for the last step
 
 
 class ResumeScreen(ModalScreen[None]):
@@ -41,9 +42,12 @@ class ResumeScreen(ModalScreen[None]):
 
     @staticmethod
     def _label(case) -> Content:
-        head = f"{case.label:<10} IIS {case.session.get('version', '?'):<5} {STATUS_LABELS[case.status]:<13}" \
+        head = f"{case.label:<12} IIS {case.session.get('version', '?'):<5} {STATUS_LABELS[case.status]:<13}" \
                f"{age(case.updated):>9} ago"
-        return Content(f"{head}\n   {case.last or '(not started)'}")
+        last = case.last or "(not started)"
+        if len(last) > _LAST:
+            last = last[: _LAST - 1] + "…"
+        return Content(f"{head}\n   {last}")
 
     def on_mount(self) -> None:
         for options in self.query("#resume-list").results(OptionList):
