@@ -124,3 +124,13 @@ def test_every_iis7_code_of_the_ftp_service(builtin):
     for code in ["530", "550", "425", "534", "631"]:
         assert builtin.entry("ftp", code, "10.0") is not None, code
     assert builtin.tree("ftp", "530", "10.0") is not None
+
+
+def test_one_entry_per_code_for_the_chosen_version(builtin):
+    for version in ("6.0", "10.0"):
+        chosen = builtin.prefer_version(builtin.codes("http"), version)
+        codes = [e.code for e in chosen]
+        assert len(codes) == len(set(codes)), version
+        by_code = {e.code: e for e in chosen}
+        assert version in by_code["403.14"].versions and version in by_code["500.19"].versions
+    assert "10.0" not in {e.code: e for e in builtin.prefer_version(builtin.codes("http"), "10.0")}["401.7"].versions
