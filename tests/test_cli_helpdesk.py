@@ -147,3 +147,12 @@ def test_resume_in_a_pipe_prints_the_case_instead(capsys, monkeypatch):
     assert code == 0 and "printing the case" in err and out.startswith("**HTTP 403.1")
     code, out, _ = run(capsys, "--resume")
     assert code == 0 and out.splitlines()[1].startswith(case.id)
+
+
+def test_report_of_a_case_whose_tree_is_gone_says_why(capsys):
+    case = saved_case()
+    data = case.to_dict()
+    data["session"]["code"] = "418"
+    (CaseStore().path(case.id)).write_text(json.dumps(data))
+    code, out, err = run(capsys, "report", case.id, *FIX)
+    assert code == 1 and out == "" and "cannot be shown with the trees installed now" in err

@@ -31,6 +31,11 @@ print(code, heavy)
     ["explain", "ftp", "530"],
     ["validate"],
     ["--code", "403.1"],  # stdout is a pipe here: prints the outline
+    ["--code", "500.19 0x80070021", "--iis", "10"],
+    ["explain", "--win32", "1326"],
+    ["find", "HTTP Error 403.14 - Forbidden"],
+    ["cases"],
+    ["--resume"],  # a pipe again: prints the case list
 ])
 def test_plain_paths_do_not_import_textual(argv):
     result = subprocess.run([sys.executable, "-c", PROBE.format(argv=argv)], cwd=ROOT,
@@ -42,7 +47,8 @@ def test_plain_paths_do_not_import_textual(argv):
 
 def test_core_modules_do_not_import_textual():
     modules = ["wizard", "wizard.cli", "wizard.library", "wizard.session", "wizard.validator",
-               "wizard.render", "wizard.codes", "wizard.loader"]
+               "wizard.render", "wizard.codes", "wizard.loader", "wizard.cases", "wizard.report",
+               "wizard.findtext", "wizard.evidence", "wizard.settings", "wizard.cli_cases", "wizard.cli_find"]
     probe = f"import sys\nfor m in {modules!r}: __import__(m)\nprint('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr

@@ -10,7 +10,6 @@ import argparse
 import os
 import shutil
 import sys
-import textwrap
 from pathlib import Path
 
 from wizard import __version__, codes, settings
@@ -120,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "explain":
             return cmd_explain(args, " ".join(args.code))
         if args.command == "find":
-            return cmd_find(args)
+            from wizard.cli_find import cmd_find
+
+            return cmd_find(args, _library)
         if args.command == "cases":
             return cmd_cases(args)
         if args.command == "report":
@@ -281,42 +282,6 @@ def _default_version(library: Library, entry) -> str:
         return chosen
     walks = library.walk_versions(entry.protocol, entry.code) & entry.versions
     return V.newest(walks or entry.versions)
-
-
-def cmd_find(args) -> int:
-    from wizard.findtext import find
-
-    text = " ".join(args.text)
-    if not text or text == "-":
-        if sys.stdin.isatty():
-            print("iisdoctor: paste the text, then press Ctrl+D (Ctrl+Z, Enter on Windows)", file=sys.stderr)
-        text = sys.stdin.read()
-    if not text.strip():
-        print("iisdoctor: find needs some text: an error page, a log line or a sentence", file=sys.stderr)
-        return EXIT_USAGE
-    library = _library(args)
-    result = find(library, text, version=args.iis, protocol=args.protocol, limit=max(1, args.limit))
-    if not result.candidates:
-        print("No known code matches that text. Try fewer, more specific words, or paste the "
-              "status line of the error page.")
-        return EXIT_FINDINGS
-    width = _width()
-    for c in result.candidates:
-        e = c.entry
-        print(f"{c.score:>3}  {e.protocol.upper()} {e.code}  {tr(e.title)}  (IIS {V.describe(e.versions)})")
-        print("\n".join(textwrap.wrap(tr(e.meaning), width, initial_indent="     ", subsequent_indent="     ")))
-        print(f"     why: {c.why}")
-    if result.evidence:
-        print(f"\nAlso found: {result.evidence.describe()}")
-    best = result.candidates[0].entry
-    flags = ""
-    if result.evidence.win32 is not None:
-        flags += f" --win32 {result.evidence.win32}"
-    if result.evidence.reason:
-        flags += f" --reason {result.evidence.reason}"
-    proto = " --ftp" if best.protocol == "ftp" else ""
-    print(f"\nStart the walk: iisdoctor --code {best.code}{proto}{flags}")
-    return EXIT_OK
 
 
 def cmd_cases(args) -> int:

@@ -68,7 +68,13 @@ def cmd_report(args, library) -> int:
     case = load_case(args.id)
     if case is None:
         return EXIT_FINDINGS
-    text = render(case, library, args.format)
+    from wizard.session import SessionError
+
+    try:
+        text = render(case, library, args.format)
+    except SessionError as exc:
+        print(f"iisdoctor: case {case.id} cannot be shown with the trees installed now: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
