@@ -81,7 +81,7 @@ class Outline:
         self._field("Class", f"{e.klass}" + (f" ({tr(klass.title)})" if klass else ""))
         self._field("IIS", self.version if self.version else V.describe(e.versions))
         if e.component:
-            self._field("Emitted by", e.component)
+            self._field("Sent by", e.component)
         self._field("Meaning", tr(e.meaning))
         if e.notes:
             self._field("Note", tr(e.notes))
