@@ -156,3 +156,16 @@ def test_report_of_a_case_whose_tree_is_gone_says_why(capsys):
     (CaseStore().path(case.id)).write_text(json.dumps(data))
     code, out, err = run(capsys, "report", case.id, *FIX)
     assert code == 1 and out == "" and "cannot be shown with the trees installed now" in err
+
+
+def test_explain_every_version_shows_each_generation_with_tags(capsys):
+    code, out, _ = run(capsys, "explain", "500.19", "--iis", "all", *FIX)
+    assert code == 0
+    old, new = out.split("=" * 100)
+    assert old.startswith("HTTP 500.19 — Bad metabase data") and "IIS:      5.0, 6.0" in old
+    assert "HTTP 500.19 — Configuration data is invalid" in new and "IIS:      7.0+" in new
+    code, out, _ = run(capsys, "explain", "403.1", "--iis", "all", *FIX)
+    assert "c) An ISAPI extension [IIS 6.0 only]" in out
+    with pytest.raises(SystemExit) as stop:
+        run(capsys, "list", "--iis", "all")
+    assert stop.value.code == 2 and "unknown IIS version 'all'" in capsys.readouterr().err

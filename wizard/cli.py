@@ -41,7 +41,7 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
                        default=default, help="the code is an FTP reply")
     parser.add_argument("--iis", metavar="VERSION", default=default,
                         help=f"IIS version in use ({', '.join(V.KNOWN)}); the wizard remembers it "
-                             f"(default {settings.DEFAULT_VERSION})")
+                             f"(default {settings.DEFAULT_VERSION}); explain also takes `all`")
     parser.add_argument("--trees", metavar="DIR", action="append", type=Path,
                         default=argparse.SUPPRESS if suppress else [],
                         help="add a folder of site-specific trees (repeatable); they add or override codes")
@@ -103,11 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.iis is not None:
+    every_version = args.command == "explain" and (args.iis or "").lower() == "all"
+    if args.iis is not None and not every_version:
         version = V.normalize(args.iis)
         if version is None:
-            parser.error(f"unknown IIS version {args.iis!r}; choose one of {', '.join(V.KNOWN)}")
+            parser.error(f"unknown IIS version {args.iis!r}; choose one of {', '.join(V.KNOWN)}"
+                         + (" (or all, with explain)" if args.command == "explain" else ""))
         args.iis = version
+    args.every_version = every_version
     for name in ("win32", "reason", "code", "resume"):
         if not hasattr(args, name):
             setattr(args, name, None)
@@ -259,6 +262,8 @@ def cmd_explain(args, text: str) -> int:
         if evidence.reason:
             sys.stdout.write(reason_text(library.reason_entry(evidence.reason), _width()))
         return EXIT_OK
+    if args.every_version:
+        return _explain_every_version(library, text, args, evidence)
     version = args.iis
     found = resolve(library, text, args.protocol, version)
     code = report_lookup(found)
@@ -272,6 +277,26 @@ def cmd_explain(args, text: str) -> int:
               f"(it exists in IIS {V.describe(entry.versions)})", file=sys.stderr)
     graph = library.tree(entry.protocol, entry.code, version)
     sys.stdout.write(Outline(library, entry, graph, version, _width(), evidence).render())
+    return EXIT_OK
+
+
+def _explain_every_version(library: Library, text: str, args, evidence: Evidence) -> int:
+    """`explain CODE --iis all`: each IIS generation's tree in turn, every item tagged with its versions."""
+    from wizard.render import Outline
+
+    found = resolve(library, text, args.protocol, None)
+    code = report_lookup(found)
+    if code is not None:
+        return code
+    protocol, number = found.entry.protocol, found.entry.code
+    trees = sorted({id(t): t for v in V.KNOWN if (t := library.tree(protocol, number, v))}.values(),
+                   key=lambda t: V.KNOWN.index(min(library.tree_versions(t), key=V.KNOWN.index)))
+    parts = []
+    for entry in sorted(library.entries_for(protocol, number), key=lambda e: V.KNOWN.index(min(e.versions, key=V.KNOWN.index))):
+        graphs = [t for t in trees if library.tree_versions(t) & entry.versions] or [None]
+        for graph in graphs:
+            parts.append(Outline(library, entry, graph, None, _width(), evidence).render())
+    sys.stdout.write(("\n" + "=" * min(_width(), 100) + "\n\n").join(parts))
     return EXIT_OK
 
 
