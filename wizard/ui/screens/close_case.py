@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from wizard.cases import ESCALATED, NOT_RESOLVED, RESOLVED
+from wizard.ui.screens.dialog import Dialog
 
 
-class CloseCaseScreen(ModalScreen[tuple[str, str] | None]):
+class CloseCaseScreen(Dialog):
     """Pick the result; the reason field takes why it was escalated (or any closing remark)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", key_display="Esc")]
+    BOX_ID = "close-box"
+    TITLE_TEXT = "How did this case end?"
+    HINT = "Choose with arrows and Enter, type a reason, Enter again saves · Esc cancels"
     CHOICES = [(RESOLVED, "1. Resolved: the fix worked"), (NOT_RESOLVED, "2. Not resolved"),
                (ESCALATED, "3. Escalated: handed to someone else")]
 
@@ -26,14 +25,9 @@ class CloseCaseScreen(ModalScreen[tuple[str, str] | None]):
         self.status = status
         self.reason = reason
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="close-box", classes="dialog"):
-            yield Static(Content.styled("How did this case end?", "bold $accent"))
-            yield OptionList(*[Option(label, id=key) for key, label in self.CHOICES], id="close-result",
-                             markup=False)
-            yield Input(value=self.reason, placeholder="Reason or remark (needed for Escalated)", id="close-reason")
-            yield Static("Choose with arrows and Enter, type a reason, Enter again saves · Esc cancels",
-                         classes="dialog-hint", markup=False)
+    def body(self) -> ComposeResult:
+        yield OptionList(*[Option(label, id=key) for key, label in self.CHOICES], id="close-result", markup=False)
+        yield Input(value=self.reason, placeholder="Reason or remark (needed for Escalated)", id="close-reason")
 
     def on_mount(self) -> None:
         options = self.query_one("#close-result", OptionList)
@@ -54,6 +48,3 @@ class CloseCaseScreen(ModalScreen[tuple[str, str] | None]):
                         severity="warning", markup=False)
             return
         self.dismiss((status, event.value))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

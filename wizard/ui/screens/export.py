@@ -6,13 +6,13 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from wizard.cases import Case
 from wizard.report import build, to_json, to_markdown
+from wizard.ui.screens.dialog import Dialog
 from wizard.userdirs import atomic_write
 
 
@@ -33,22 +33,22 @@ def export_case(app: App, case: Case) -> None:
     app.push_screen(ExportScreen(target, markdown))
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(Dialog):
     """Where the export went, and the Markdown itself to read before pasting it."""
 
-    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close", key_display="Esc")]
+    BINDINGS = [Binding("escape,enter,q", "cancel", "Close", key_display="Esc")]
+    BOX_ID = "export-box"
+    TITLE_TEXT = "Case exported"
+    HINT = "Esc or Enter closes"
 
     def __init__(self, path: Path, markdown: str):
         super().__init__()
         self.path = path
         self.markdown = markdown
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="export-box", classes="dialog"):
-            yield Static(Content.styled("Case exported", "bold $accent"))
-            yield Static(Content(f"Markdown: {self.path}\nJSON:     {self.path.with_suffix('.json')}\n"
-                                 "The Markdown is on the clipboard, ready to paste into the ticket."),
-                         id="export-paths", markup=False)
-            with VerticalScroll(id="export-preview"):
-                yield Static(Content(self.markdown), markup=False)
-            yield Static("Esc or Enter closes", classes="dialog-hint", markup=False)
+    def body(self) -> ComposeResult:
+        yield Static(Content(f"Markdown: {self.path}\nJSON:     {self.path.with_suffix('.json')}\n"
+                             "The Markdown is on the clipboard, ready to paste into the ticket."),
+                     id="export-paths", markup=False)
+        with VerticalScroll(id="export-preview"):
+            yield Static(Content(self.markdown), markup=False)

@@ -4,31 +4,28 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from wizard.ui.screens.dialog import Dialog
 
-class NoteScreen(ModalScreen[str | None]):
+
+class NoteScreen(Dialog):
     """Enter keeps the note (empty text removes it); Esc leaves the step's note as it was."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", key_display="Esc")]
+    BOX_ID = "note-box"
+    TITLE_TEXT = "Note for this step"
+    HINT = "Enter saves · Esc cancels · an empty note removes it"
 
     def __init__(self, step: str, current: str = ""):
         super().__init__()
         self.step = step
         self.current = current
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="note-box", classes="dialog"):
-            yield Static(Content.styled("Note for this step", "bold $accent"), id="note-title")
-            yield Static(Content(self.step), id="note-step", markup=False)
-            yield Input(value=self.current, placeholder="What you saw or did (customer's words, values, times)",
-                        id="note-input")
-            yield Static("Enter saves · Esc cancels · an empty note removes it", classes="dialog-hint",
-                         markup=False)
+    def body(self) -> ComposeResult:
+        yield Static(Content(self.step), id="note-step", markup=False)
+        yield Input(value=self.current, placeholder="What you saw or did (customer's words, values, times)",
+                    id="note-input")
 
     def on_mount(self) -> None:
         self.query_one("#note-input", Input).focus()
@@ -36,6 +33,3 @@ class NoteScreen(ModalScreen[str | None]):
     @on(Input.Submitted, "#note-input")
     def _save(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -5,40 +5,35 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.cases import STATUS_LABELS, CaseError, age
+from wizard.ui.screens.dialog import Dialog
 
 _SHOWN = 30
 _LAST = 68  # one line of the dialog for the last step
 
 
-class ResumeScreen(ModalScreen[None]):
+class ResumeScreen(Dialog):
     """Recent cases with code, result, age and last step; Enter continues the chosen one."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss", "Close", key_display="Esc"),
-        Binding("delete", "delete", "Delete case", key_display="Del"),
-    ]
+    BINDINGS = [Binding("delete", "delete", "Delete case", key_display="Del")]
+    BOX_ID = "resume-box"
+    TITLE_TEXT = "Continue a saved case"
+    HINT = "Enter continues · Del deletes (press twice) · Esc closes"
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         listing = self.app.store.list()
         self.cases = {c.id: c for c in listing.cases[:_SHOWN]}
-        with Vertical(id="resume-box", classes="dialog"):
-            yield Static(Content.styled("Continue a saved case", "bold $accent"))
-            if self.cases:
-                yield OptionList(*[Option(self._label(c), id=c.id) for c in self.cases.values()],
-                                 id="resume-list", markup=False)
-            else:
-                yield Static(f"No saved cases yet in {self.app.store.folder}.", markup=False)
-            for problem in listing.problems:
-                yield Static(Content(f"Skipped a damaged file: {problem}"), classes="dialog-warning", markup=False)
-            yield Static("Enter continues · Del deletes (press twice) · Esc closes", classes="dialog-hint",
-                         markup=False)
+        if self.cases:
+            yield OptionList(*[Option(self._label(c), id=c.id) for c in self.cases.values()],
+                             id="resume-list", markup=False)
+        else:
+            yield Static(f"No saved cases yet in {self.app.store.folder}.", markup=False)
+        for problem in listing.problems:
+            yield Static(Content(f"Skipped a damaged file: {problem}"), classes="dialog-warning", markup=False)
 
     @staticmethod
     def _label(case) -> Content:

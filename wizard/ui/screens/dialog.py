@@ -1,0 +1,31 @@
+"""The frame every small dialog shares: a titled box over the screen, a hint line, Esc to leave."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class Dialog(ModalScreen):
+    """Subclasses give TITLE_TEXT, HINT and `body()`; Esc dismisses with None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Close", key_display="Esc")]
+    BOX_ID = "dialog-box"
+    TITLE_TEXT = ""
+    HINT = "Esc closes"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id=self.BOX_ID, classes="dialog"):
+            yield Static(Content.styled(self.TITLE_TEXT, "bold $accent"))
+            yield from self.body()
+            yield Static(self.HINT, classes="dialog-hint", markup=False)
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
