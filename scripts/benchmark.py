@@ -9,6 +9,7 @@ plain `explain` path, the catalog load alone, and peak memory.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import tempfile
 import statistics
@@ -101,6 +102,9 @@ def main() -> None:
         times[name].append(seconds)
         peak[name] = max(peak[name], rss)
 
+    # An installed package ships compiled bytecode; compile ours too, so a checkout run with
+    # PYTHONDONTWRITEBYTECODE set does not measure the compiler.
+    compileall.compile_dir(str(ROOT / "wizard"), quiet=1)
     run(MINIMAL), run(WIZARD)  # warm the file cache, the tree cache and bytecode
     for _ in range(args.runs):  # interleaved, so background noise hits all alike
         (seconds,), rss = run(MINIMAL)
@@ -115,7 +119,9 @@ def main() -> None:
     for name in names:
         print(f"{name:34}{medians[name] * 1000:>7.0f}ms{min(times[name]) * 1000:>7.0f}ms{peak[name] / 1024:>9.1f}MB")
     ratio = medians[QUESTION] / medians[names[0]]
-    print(f"\nfirst question vs minimal app: {ratio:.2f}x (target <= 1.15x) -> {'OK' if ratio <= 1.15 else 'OVER'}")
+    best = min(times[QUESTION]) / min(times[names[0]])
+    print(f"\nfirst question vs minimal app: {ratio:.2f}x by median, {best:.2f}x by best run "
+          f"(target <= 1.15x) -> {'OK' if max(ratio, best) <= 1.15 else 'OVER'}")
     sys.path.insert(0, str(ROOT))
     from wizard.library import Library
 
