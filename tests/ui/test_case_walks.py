@@ -154,9 +154,17 @@ async def test_pasted_detailed_error_carries_its_hresult_into_the_walk():
 
 
 async def test_walk_for_another_version_says_so_on_screen():
-    app = make_app(code="403.1", version="10.0")
+    app = make_app(code="500.19", version="5.0")  # 500.19 exists on IIS 5.0, but only the 7.0+ walk is written
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert app.screen.session.version == "6.0" and app.version == "10.0"
+        assert app.screen.session.version == "10.0" and app.version == "5.0"
         notice = str(app.screen.query_one("#notice").render())
-        assert "This walk is written for IIS 6.0; you chose IIS 10.0" in notice
+        assert "This walk is written for IIS 10.0; you chose IIS 5.0, for which there is no guided walk" in notice
+
+
+async def test_code_not_used_by_the_chosen_version_says_so():
+    app = make_app(code="403.1", version="10.0")  # the fixture catalog has 403.1 for IIS 5.0 and 6.0 only
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        notice = str(app.screen.query_one("#notice").render())
+        assert "IIS 10.0 does not use 403.1; this walk is for IIS 6.0" in notice

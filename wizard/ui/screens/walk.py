@@ -103,9 +103,15 @@ class WalkScreen(Screen):
         elif session.evidence and not session.moves:
             lines.append(f"Evidence: {session.evidence.describe()} (it answers no question here).")
         library = self.app.library
-        if session.version != self.app.version:
-            lines.append(f"This walk is written for IIS {session.version}; you chose IIS {self.app.version}, for "
-                         f"which there is no guided walk of {session.code} yet.")
+        chosen = self.app.version
+        if session.version != chosen:
+            here = library.entry(session.protocol, session.code, chosen)
+            if here is not None and chosen in here.versions:
+                lines.append(f"This walk is written for IIS {session.version}; you chose IIS {chosen}, for which "
+                             f"there is no guided walk of {session.code} yet.")
+            else:
+                lines.append(f"IIS {chosen} does not use {session.code}; this walk is for IIS {session.version}, "
+                             f"where it comes from.")
         for other in library.other_meanings(session.protocol, session.code, session.version):
             lines.append(f"On IIS {V.describe(other.versions)} {session.code} means something else: "
                          f"{tr(other.title)}.")
