@@ -29,6 +29,8 @@ def test_wheel_contains_every_tree_and_the_schema(wheel):
     missing = [s for s in sources if f"wizard/{s}" not in names]
     assert missing == []
     assert any(n.endswith("entry_points.txt") for n in names)
+    styles = [p.relative_to(ROOT).as_posix() for p in (ROOT / "wizard").rglob("*.tcss")]
+    assert styles and [s for s in styles if s not in names] == []  # the screens' .tcss files ship too
 
 
 def test_installed_package_finds_trees_from_any_folder(wheel, tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
@@ -31,7 +30,6 @@ def _is_home(screen) -> bool:
 class IISDoctorApp(App[None]):
     """iisdoctor's wizard. Everything it shows comes from the Library passed in."""
 
-    CSS_PATH = [Path(__file__).with_name("app.tcss")]
     TITLE = "iisdoctor"
     COMMANDS = App.COMMANDS | {_code_commands}
     BINDINGS = [

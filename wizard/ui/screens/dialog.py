@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,6 +14,8 @@ from textual.widgets import Static
 
 class Dialog(ModalScreen):
     """Subclasses give TITLE_TEXT, HINT and `body()`; Esc dismisses with None."""
+
+    CSS_PATH = [Path(__file__).with_name("dialog.tcss")]
 
     BINDINGS = [Binding("escape", "cancel", "Close", key_display="Esc")]
     BOX_ID = "dialog-box"

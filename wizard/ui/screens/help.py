@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,6 +14,8 @@ from textual.widgets import Static
 
 class HelpScreen(ModalScreen[None]):
     """Lists the bindings of the screen it was opened from, plus the app's own."""
+
+    CSS_PATH = [Path(__file__).with_name("help.tcss")]
 
     BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", "Close", key_display="Esc")]
 

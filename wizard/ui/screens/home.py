@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +21,8 @@ from wizard.search import CodeIndex
 
 class HomeScreen(Screen):
     """Search box over every known code, grouped by protocol and class."""
+
+    CSS_PATH = [Path(__file__).with_name("home.tcss")]
 
     HELP = ("Type a code (403.1, 404-3, ftp 550) or words (UrlScan, SSL, too many users), or paste an error "
             "page or log line to rank the codes it matches; Enter starts the walk. Ctrl+R continues a saved case.")

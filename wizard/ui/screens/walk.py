@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +24,8 @@ from wizard.ui.widgets.path_panel import PathPanel
 
 class WalkScreen(Screen):
     """Holds one Session; every key press makes a new Session and the view follows."""
+
+    CSS_PATH = [Path(__file__).with_name("walk.tcss")]
 
     HELP = ("Answer with arrows and Enter or the number keys. b goes back, r starts over, h goes home. "
             "Every walk is saved as a case as you go: e adds a note to this step, x exports the case for "
