@@ -121,6 +121,22 @@ def test_find_ranks_the_right_code_first(capsys, text, expected):
     assert code == 0 and (first[1].lower(), first[2]) == expected, out
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("HTTP Error 503. The service is unavailable.", {"503"}),
+    ("Since this morning the application pool keeps stopping", {"503.0"}),
+    ("Directory Listing Denied", {"403.14"}),
+    ("HTTP Error 500.0 - ANCM In-Process Handler Load Failure", {"500.0"}),
+    ("Bad Request - Invalid Hostname. HTTP Error 400. The request hostname is invalid.", {"400"}),
+    # IIS 10 logs this refusal as 413.1 or, on older builds, 404.13: either is right
+    ("The request filtering module is configured to deny a request that exceeds the request content length.",
+     {"404.13", "413.1"}),
+])
+def test_find_on_iis_10(capsys, text, expected):
+    code, out, _ = run(capsys, "find", text, "--iis", "10")
+    first = out.splitlines()[0].split()
+    assert code == 0 and first[1] == "HTTP" and first[2] in expected, out
+
+
 def test_find_passes_on_the_evidence_and_says_how_to_start(capsys):
     code, out, _ = run(capsys, "find", "HTTP Error 500.19 - Internal Server Error  Error Code 0x80070021", "--iis", "10")
     assert "Also found: Win32 33 (0x80070021)" in out

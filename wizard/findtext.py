@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from wizard import versions as V
 from wizard.evidence import Evidence, EvidenceError, win32_key
 from wizard.library import Library
-from wizard.model import CodeEntry, Outcome, Question
+from wizard.model import CodeEntry, Outcome, Question, tr
 
 _STOP = frozenset("""
 a an and are as at be been but by can cannot could did do does for from had has have how i if in into is
 it its me my not of on or our please so than that the their them then there these they this to too
 under was we were what when where which while who why will with you your error errors http https iis
 server page web site website request requested get post see shows showing says said say getting got
+fail fails failed failing failure problem problems issue issues work works working broken doesn don try trying
+customer customers
 """.split())
 
 _DOTTED = re.compile(r"(?<![\w.])([1-5]\d\d)\.(\d{1,3})(?![\d.])")
@@ -76,7 +79,8 @@ class TextIndex:
                 "title": set(_words(_all_text(entry.title))),
                 "meaning": set(_words(_all_text(entry.meaning) + " " + _all_text(entry.notes)
                                       + " " + (entry.component or ""))),
-                "causes": set(_words(self._tree_text(entry))),
+                "causes": Counter(_words(self._tree_text(entry))),
+                "steps": Counter(_words(self._tree_text(entry, steps=True))),
             }
             self.rows.append((entry, fields))
             for word in set().union(*fields.values()):
@@ -84,7 +88,8 @@ class TextIndex:
         total = max(1, len(self.rows))
         self.idf = {w: math.log(1 + total / c) for w, c in counts.items()}
 
-    def _tree_text(self, entry: CodeEntry) -> str:
+    def _tree_text(self, entry: CodeEntry, steps: bool = False) -> str:
+        """The words of a tree's causes, questions and answers; with `steps`, its fix steps instead."""
         tree = self.library.tree(entry.protocol, entry.code, V.newest(entry.versions))
         if tree is None:
             return ""
@@ -96,14 +101,25 @@ class TextIndex:
                     if answer.when:
                         win32.update(answer.when.win32)
                         reasons.update(answer.when.reasons)
+            if steps:
+                if isinstance(node, Outcome):
+                    parts += [_all_text(s.text) for s in node.steps]
+                continue
             if isinstance(node, Outcome):
                 parts += [_all_text(node.cause), _all_text(node.topic)]
             elif isinstance(node, Question):
-                parts += [_all_text(node.topic)] + [_all_text(a.label) for a in node.answers]
+                parts += [_all_text(node.topic), _all_text(node.question)] + [_all_text(a.label) for a in node.answers]
         return " ".join(parts)
 
 
-_WEIGHT = {"title": 3.0, "meaning": 2.0, "causes": 1.0}
+_WEIGHT = {"title": 3.0, "meaning": 2.0, "causes": 1.0, "steps": 0.5}
+
+
+def _weight(field: str, bag, word: str) -> float:
+    """Title and meaning count once; a word a tree keeps coming back to counts more, up to 2.5x."""
+    if field in ("title", "meaning"):
+        return _WEIGHT[field]
+    return _WEIGHT[field] * min(2.5, 1.0 + 0.5 * math.log2(bag[word]))
 _HALF = 25.0  # the word score at which a candidate shows half of the top word-only score
 
 
@@ -188,11 +204,19 @@ def _by_evidence(library: Library, index: TextIndex, evidence: Evidence, version
     return out
 
 
+def _contains(sequence: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return any(sequence[i:i + n] == phrase for i in range(len(sequence) - n + 1))
+
+
 def _by_words(index: TextIndex, text: str, version, protocol) -> list[Candidate]:
-    words = set(_words(text))
+    sequence = _words(text)
+    words = set(sequence)
     if not words:
         return []
     best: dict[tuple[str, str], tuple[float, CodeEntry, list[str]]] = {}
+    # Most pasted text is about web pages: FTP codes need the text to mention FTP to rank on par.
+    ftp_weight = 1.0 if re.search(r"\bftps?\b", text, re.I) else 0.6
     for entry, fields in index.rows:
         if protocol not in (None, entry.protocol):
             continue
@@ -200,11 +224,17 @@ def _by_words(index: TextIndex, text: str, version, protocol) -> list[Candidate]
             continue
         score, hits = 0.0, []
         for word in words:
-            weight = max((_WEIGHT[name] for name, bag in fields.items() if word in bag), default=0)
+            weight = max((_weight(name, bag, word) for name, bag in fields.items() if word in bag), default=0)
             if weight:
                 score += weight * index.idf.get(word, 1.0)
                 hits.append(word)
+        title = _words(tr(entry.title))
+        if score and len(title) >= 2 and _contains(sequence, title):
+            # Error pages and tickets often quote the title itself: "Directory Listing Denied".
+            score += 1.5 * sum(index.idf.get(w, 1.0) for w in title)
+            hits.append("the title")
         if score:
+            score *= ftp_weight if entry.protocol == "ftp" else 1.0
             key = (entry.protocol, entry.code)
             if key not in best or best[key][0] < score:
                 best[key] = (score, entry, hits)
