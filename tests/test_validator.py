@@ -183,3 +183,24 @@ def test_cli_malformed_yaml_exits_1_without_traceback(write_tree, capsys):
     assert main(["validate", "--no-builtin", str(folder)]) == 1
     out, err = capsys.readouterr()
     assert "bad.yaml:2:1: YAML syntax" in out and "Traceback" not in out + err
+
+
+def test_one_kb_article_one_title(write_tree):
+    write_tree("catalog.yaml", CATALOG)
+    folder = write_tree("http/403.1.yaml", """
+        protocol: http
+        code: "403.1"
+        start: q
+        nodes:
+          q:
+            topic: T
+            question: Which?
+            answers:
+              - {label: A, next: a}
+              - {label: B, next: b}
+          a: {outcome: A., steps: [Do a.], kb: [{id: 248072, title: "Setting permissions"}]}
+          b: {outcome: B., steps: [Do b.], kb: [{id: 248072, title: "Setting NTFS permissions"}]}
+        """)
+    warnings = [str(f) for f in validate(Library.load([folder], builtin=False)) if not f.is_error]
+    assert any("403.1.yaml:12:" in w and "KB 248072 is titled 'Setting NTFS permissions' here but "
+               "'Setting permissions'" in w for w in warnings), warnings

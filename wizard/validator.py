@@ -31,6 +31,7 @@ def validate(library: Library) -> list[Finding]:
             findings += _exits(library, graph)
             findings += _answer_counts(library, graph)
             findings += _evidence(library, graph)
+    findings += _kb_titles(graphs)
     for sub in library.loaded.subtrees:
         if sub.key not in used:
             findings.append(Finding(sub.where, f"shared subtree {sub.key!r} is not used by any tree", "warning"))
@@ -148,6 +149,22 @@ def _answer_counts(library: Library, graph: Graph) -> list[Finding]:
             if len(shown) < 2:
                 out.append(Finding(node.where, f"{node.id}: on IIS {version} only {len(shown)} answer(s) apply"))
                 break
+    return out
+
+
+def _kb_titles(graphs: list[Graph]) -> list[Finding]:
+    """One KB article, one title: a second spelling is flagged where it appears."""
+    first: dict[int, tuple[str, Where]] = {}
+    out = []
+    for graph in graphs:
+        for node in graph.nodes.values():
+            for ref in getattr(node, "kb", ()):
+                title = tr(ref.title)
+                if ref.id not in first:
+                    first[ref.id] = (title, node.where)
+                elif first[ref.id][0] != title:
+                    out.append(Finding(node.where, f"{node.id}: KB {ref.id} is titled {title!r} here but "
+                                                   f"{first[ref.id][0]!r} at {first[ref.id][1]}", "warning"))
     return out
 
 
