@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard import codes
+from wizard import versions as V
 from wizard.library import Library
 from wizard.model import CodeEntry, Graph, Outcome, Question, tr
 
@@ -28,14 +29,22 @@ class CodeIndex:
         self.library = library
         self.rows: list[tuple[CodeEntry, dict[str, str]]] = []
         for entry in library.codes():
-            tree = library.tree(entry.protocol, entry.code)
             fields = {
                 "code": f"{entry.protocol} {entry.code}",
                 "title": tr(entry.title).lower(),
                 "meaning": " ".join([tr(entry.meaning), entry.component or ""]).lower(),
-                "tree": _graph_text(library, tree).lower() if tree else "",
             }
             self.rows.append((entry, fields))
+        self._with_trees = False
+
+    def _add_tree_text(self) -> None:
+        """Trees are read only when someone searches by words: listing codes never opens them."""
+        if self._with_trees:
+            return
+        for entry, fields in self.rows:
+            tree = self.library.tree(entry.protocol, entry.code, V.newest(entry.versions))
+            fields["tree"] = _graph_text(self.library, tree).lower() if tree else ""
+        self._with_trees = True
 
     def search(self, text: str, protocol: str | None = None) -> list[Hit]:
         """Every entry matching `text`, best first; an empty query returns everything in order."""
@@ -54,6 +63,7 @@ class CodeIndex:
             return parent
         if _looks_like_pattern(text):
             return [Hit(e, 1) for e, _ in rows if codes.matches_pattern(e, text)]
+        self._add_tree_text()
         words = text.lower().split()
         hits = []
         for entry, fields in rows:
