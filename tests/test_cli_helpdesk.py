@@ -123,7 +123,8 @@ def test_find_ranks_the_right_code_first(capsys, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("HTTP Error 503. The service is unavailable.", {"503"}),
-    ("Since this morning the application pool keeps stopping", {"503.0"}),
+    # a stopped pool answers 503 from HTTP.sys (reason AppOffline/Disabled) or 503.0 from IIS
+    ("Since this morning the application pool is stopped again and again", {"503", "503.0"}),
     ("Directory Listing Denied", {"403.14"}),
     ("HTTP Error 500.0 - ANCM In-Process Handler Load Failure", {"500.0"}),
     ("Bad Request - Invalid Hostname. HTTP Error 400. The request hostname is invalid.", {"400"}),

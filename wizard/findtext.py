@@ -25,7 +25,8 @@ it its me my not of on or our please so than that the their them then there thes
 under was we were what when where which while who why will with you your error errors http https iis
 server page web site website request requested get post see shows showing says said say getting got
 fail fails failed failing failure problem problems issue issues work works working broken doesn don try trying
-customer customers
+customer customers morning evening night today yesterday tomorrow since again suddenly always sometimes
+now still also just like
 """.split())
 
 _DOTTED = re.compile(r"(?<![\w.])([1-5]\d\d)\.(\d{1,3})(?![\d.])")
@@ -50,10 +51,14 @@ class FindResult:
 
 
 def _stem(word: str) -> str:
-    """A light English stemmer: `uploads`, `uploading`, `uploaded` all become `upload`."""
+    """A light English stemmer: `uploads`, `uploading`, `uploaded` all become `upload`,
+    `stopping` and `stopped` become `stop`."""
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
-            return word[: -len(suffix)]
+            stem = word[: -len(suffix)]
+            if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
+                stem = stem[:-1]
+            return stem
     return word
 
 
@@ -73,8 +78,11 @@ class TextIndex:
         self.library = library
         self.rows: list[tuple[CodeEntry, dict[str, set[str]]]] = []
         self.evidence: dict[tuple[str, str, str], tuple[set[int], set[str]]] = {}
+        self.pairs: dict[tuple, set[tuple[str, str]]] = {}  # adjacent words of title and meaning
         counts: dict[str, int] = {}
         for entry in library.codes():
+            described = _words(_all_text(entry.title) + " . " + _all_text(entry.meaning))
+            self.pairs[(entry.protocol, entry.code, entry.where.file, entry.where.line)] = set(zip(described, described[1:]))
             fields = {
                 "title": set(_words(_all_text(entry.title))),
                 "meaning": set(_words(_all_text(entry.meaning) + " " + _all_text(entry.notes)
@@ -228,6 +236,10 @@ def _by_words(index: TextIndex, text: str, version, protocol) -> list[Candidate]
             if weight:
                 score += weight * index.idf.get(word, 1.0)
                 hits.append(word)
+        pairs = index.pairs.get((entry.protocol, entry.code, entry.where.file, entry.where.line), set())
+        for first, second in zip(sequence, sequence[1:]):
+            if (first, second) in pairs:  # "content length", "application pool": phrases weigh more
+                score += index.idf.get(first, 1.0) + index.idf.get(second, 1.0)
         title = _words(tr(entry.title))
         if score and len(title) >= 2 and _contains(sequence, title):
             # Error pages and tickets often quote the title itself: "Directory Listing Denied".
