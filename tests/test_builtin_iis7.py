@@ -134,3 +134,9 @@ def test_one_entry_per_code_for_the_chosen_version(builtin):
         by_code = {e.code: e for e in chosen}
         assert version in by_code["403.14"].versions and version in by_code["500.19"].versions
     assert "10.0" not in {e.code: e for e in builtin.prefer_version(builtin.codes("http"), "10.0")}["401.7"].versions
+
+
+@pytest.mark.parametrize("protocol", ["http", "ftp"])
+def test_every_code_iis_10_uses_has_a_walk_for_it(builtin, protocol):
+    missing = [e.code for e in builtin.codes(protocol) if "10.0" in e.versions and builtin.tree(protocol, e.code, "10.0") is None]
+    assert missing == []
