@@ -36,7 +36,6 @@ class IISDoctorApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("f1,question_mark", "help", "Help", key_display="?", id="help"),
     ]
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
 
     version: reactive[str] = reactive("6.0")
 

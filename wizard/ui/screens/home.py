@@ -142,6 +142,10 @@ class HomeScreen(Screen):
     def action_focus_list(self) -> None:
         self.query_one("#codes", OptionList).focus()
 
+    def on_resize(self, event) -> None:
+        """A narrow terminal keeps the search box usable by shortening the version selector."""
+        self.query_one("#version", Select).styles.width = 14 if event.size.width < 70 else 30
+
     def action_resume(self) -> None:
         from wizard.ui.screens.resume import ResumeScreen
 

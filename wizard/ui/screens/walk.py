@@ -22,6 +22,9 @@ from wizard.ui.widgets.outcome_view import CommandBlock, OutcomeView
 from wizard.ui.widgets.path_panel import PathPanel
 
 
+NARROW = 70  # below this many columns the path panel is hidden
+
+
 class WalkScreen(Screen):
     """Holds one Session; every key press makes a new Session and the view follows."""
 
@@ -47,6 +50,7 @@ class WalkScreen(Screen):
     def __init__(self, session: Session, case: Case | None = None):
         super().__init__()
         self._initial = session
+        self._path_choice: bool | None = None  # None: shown or hidden by the terminal's width
         self.case = case or Case.new(session)
 
     def compose(self) -> ComposeResult:
@@ -219,9 +223,22 @@ class WalkScreen(Screen):
 
         self.app.push_screen(CloseCaseScreen(self.case.status, self.case.reason), close)
 
+    def on_resize(self, event) -> None:
+        self._place_side(event.size.width)
+
+    def _place_side(self, width: int) -> None:
+        """The path panel steps aside below NARROW columns, unless the person asked for it with p.
+
+        Done here rather than with app-wide CSS breakpoints: switching a class on the whole
+        screen restyles every widget, which cost a visible part of start-up.
+        """
+        side = self.query_one("#side")
+        side.display = self._path_choice if self._path_choice is not None else width >= NARROW
+
     def action_toggle_path(self) -> None:
         side = self.query_one("#side")
-        side.display = not side.display
+        self._path_choice = not side.display
+        side.display = self._path_choice
 
     def action_copy(self) -> None:
         focused = self.focused if isinstance(self.focused, CommandBlock) else None
