@@ -8,7 +8,6 @@ from textual.widgets import Input, OptionList, Select
 
 from tests.ui.conftest import make_app
 from wizard import settings
-from wizard.cases import CaseStore
 from wizard.evidence import Evidence
 from wizard.ui.screens.export import ExportScreen
 from wizard.ui.screens.home import HomeScreen
