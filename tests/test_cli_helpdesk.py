@@ -141,6 +141,7 @@ def test_find_on_iis_10(capsys, text, expected):
 def test_find_passes_on_the_evidence_and_says_how_to_start(capsys):
     code, out, _ = run(capsys, "find", "HTTP Error 500.19 - Internal Server Error  Error Code 0x80070021", "--iis", "10")
     assert "Also found: Win32 33 (0x80070021)" in out
+    assert " FTP " not in out  # the text names an HTTP code: FTP walks that know Win32 33 stay out
     assert out.rstrip().endswith("Start the walk: iisdoctor --code 500.19 --win32 33")
 
 

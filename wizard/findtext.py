@@ -137,7 +137,9 @@ def find(library: Library, text: str, *, version: str | None = None, protocol: s
     index = index or TextIndex(library)
     evidence = _evidence(library, text)
     explicit = _explicit(library, text, version, protocol)
-    explicit += _by_evidence(library, index, evidence, version, protocol, explicit)
+    named = {c.entry.protocol for c in explicit}  # a text naming an HTTP code is not about FTP
+    explicit += [c for c in _by_evidence(library, index, evidence, version, protocol, explicit)
+                 if not named or c.entry.protocol in named]
     seen = {(c.entry.protocol, c.entry.code) for c in explicit}
     ranked = [c for c in _by_words(index, text, version, protocol) if (c.entry.protocol, c.entry.code) not in seen]
     if explicit:

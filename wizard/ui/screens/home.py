@@ -79,9 +79,10 @@ class HomeScreen(Screen):
         first = next((i for i, o in enumerate(options) if not o.disabled), None)
         codes.highlighted = first
         count = len(hits)
-        summary = f"{count} code(s)" + (f" match {text.strip()!r}" if text.strip() else "") + \
+        shown = text.strip() if len(text.strip()) <= 40 else text.strip()[:39] + "…"
+        summary = f"{count} code(s)" + (f" match {shown!r}" if shown else "") + \
             " · Enter starts the walk · Ctrl+P jumps to any code"
-        self.query_one("#summary", Static).update(summary if count else f"Nothing matches {text.strip()!r}")
+        self.query_one("#summary", Static).update(summary if count else f"Nothing matches {shown!r}")
 
     def _hits(self, text: str) -> list:
         """Codes and short word queries filter; longer pasted text is ranked like `iisdoctor find`."""
