@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from wizard.model import tr
 from wizard.userdirs import atomic_write, data_dir
 
 FORMAT = 1
@@ -65,8 +66,6 @@ class Case:
     # -- changes (each returns a new case) -------------------------------------------------
 
     def with_session(self, session) -> "Case":
-        from wizard.model import tr
-
         tried = self.tried
         if session.finished and session.cursor.ref not in tried:
             tried = tried + (session.cursor.ref,)

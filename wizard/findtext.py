@@ -71,24 +71,30 @@ def _all_text(text) -> str:
     return " ".join(text.values()) if isinstance(text, dict) else (text or "")
 
 
+def _entry_key(entry: CodeEntry) -> tuple:
+    """One catalog entry (a code may have one per IIS generation)."""
+    return entry.protocol, entry.code, entry.where.file, entry.where.line
+
+
 class TextIndex:
     """Word sets per catalog entry and inverse document frequencies, built once per library."""
 
     def __init__(self, library: Library):
         self.library = library
         self.rows: list[tuple[CodeEntry, dict[str, set[str]]]] = []
-        self.evidence: dict[tuple[str, str, str], tuple[set[int], set[str]]] = {}
+        self.evidence: dict[tuple, tuple[set[int], set[str]]] = {}  # Win32 codes, reasons its walk knows
         self.pairs: dict[tuple, set[tuple[str, str]]] = {}  # adjacent words of title and meaning
         counts: dict[str, int] = {}
         for entry in library.codes():
             described = _words(_all_text(entry.title) + " . " + _all_text(entry.meaning))
-            self.pairs[(entry.protocol, entry.code, entry.where.file, entry.where.line)] = set(zip(described, described[1:]))
+            self.pairs[_entry_key(entry)] = set(zip(described, described[1:]))
+            causes, steps = self._tree_text(entry)
             fields = {
                 "title": set(_words(_all_text(entry.title))),
                 "meaning": set(_words(_all_text(entry.meaning) + " " + _all_text(entry.notes)
                                       + " " + (entry.component or ""))),
-                "causes": Counter(_words(self._tree_text(entry))),
-                "steps": Counter(_words(self._tree_text(entry, steps=True))),
+                "causes": Counter(_words(causes)),
+                "steps": Counter(_words(steps)),
             }
             self.rows.append((entry, fields))
             for word in set().union(*fields.values()):
@@ -96,28 +102,25 @@ class TextIndex:
         total = max(1, len(self.rows))
         self.idf = {w: math.log(1 + total / c) for w, c in counts.items()}
 
-    def _tree_text(self, entry: CodeEntry, steps: bool = False) -> str:
-        """The words of a tree's causes, questions and answers; with `steps`, its fix steps instead."""
+    def _tree_text(self, entry: CodeEntry) -> tuple[str, str]:
+        """One pass over the entry's tree: the words of its causes, questions and answers, the
+        words of its fix steps, and (into `evidence`) the Win32 codes and reasons it knows."""
+        win32, reasons = self.evidence.setdefault(_entry_key(entry), (set(), set()))
         tree = self.library.tree(entry.protocol, entry.code, V.newest(entry.versions))
         if tree is None:
-            return ""
-        parts = []
-        win32, reasons = self.evidence.setdefault((entry.protocol, entry.code, tree.where.file), (set(), set()))
+            return "", ""
+        causes, steps = [], []
         for node in tree.nodes.values():
-            if isinstance(node, Question):
+            if isinstance(node, Outcome):
+                causes += [_all_text(node.cause), _all_text(node.topic)]
+                steps += [_all_text(s.text) for s in node.steps]
+            elif isinstance(node, Question):
+                causes += [_all_text(node.topic), _all_text(node.question)] + [_all_text(a.label) for a in node.answers]
                 for answer in node.answers:
                     if answer.when:
                         win32.update(answer.when.win32)
                         reasons.update(answer.when.reasons)
-            if steps:
-                if isinstance(node, Outcome):
-                    parts += [_all_text(s.text) for s in node.steps]
-                continue
-            if isinstance(node, Outcome):
-                parts += [_all_text(node.cause), _all_text(node.topic)]
-            elif isinstance(node, Question):
-                parts += [_all_text(node.topic), _all_text(node.question)] + [_all_text(a.label) for a in node.answers]
-        return " ".join(parts)
+        return " ".join(causes), " ".join(steps)
 
 
 _WEIGHT = {"title": 3.0, "meaning": 2.0, "causes": 1.0, "steps": 0.5}
@@ -147,20 +150,16 @@ def find(library: Library, text: str, *, version: str | None = None, protocol: s
     return FindResult((explicit + ranked)[:limit], evidence)
 
 
-def _entry(library: Library, protocol: str, code: str, version: str | None) -> CodeEntry | None:
-    return library.entry(protocol, code, version)
-
-
 def _explicit(library: Library, text: str, version, protocol) -> list[Candidate]:
     found: list[Candidate] = []
 
     def add(proto: str, code: str, score: int, why: str) -> None:
         if protocol not in (None, proto):
             return
-        entry = _entry(library, proto, code, version)
+        entry = library.entry(proto, code, version)
         if entry is None and "." in code:
             parent = code.split(".")[0]
-            entry = _entry(library, proto, parent, version)
+            entry = library.entry(proto, parent, version)
             if entry is not None:
                 why += f" (sub-status .{code.split('.')[1]} is not known; showing {parent})"
                 score -= 5
@@ -200,17 +199,13 @@ def _by_evidence(library: Library, index: TextIndex, evidence: Evidence, version
             continue
         if version is not None and version not in entry.versions:
             continue
-        for (proto, code, _file), (win32, reasons) in index.evidence.items():
-            if (proto, code) != key:
-                continue
-            if evidence.win32 is not None and evidence.win32 in win32:
-                out.append(Candidate(entry, 85, f"its walk knows {evidence.describe()}"))
-                taken.add(key)
-                break
-            if evidence.reason and evidence.reason.lower() in reasons:
-                out.append(Candidate(entry, 85, f"its walk knows reason {evidence.reason}"))
-                taken.add(key)
-                break
+        win32, reasons = index.evidence.get(_entry_key(entry), ((), ()))
+        if evidence.win32 is not None and evidence.win32 in win32:
+            out.append(Candidate(entry, 85, f"its walk knows {evidence.describe()}"))
+            taken.add(key)
+        elif evidence.reason and evidence.reason.lower() in reasons:
+            out.append(Candidate(entry, 85, f"its walk knows reason {evidence.reason}"))
+            taken.add(key)
     return out
 
 
@@ -238,7 +233,7 @@ def _by_words(index: TextIndex, text: str, version, protocol) -> list[Candidate]
             if weight:
                 score += weight * index.idf.get(word, 1.0)
                 hits.append(word)
-        pairs = index.pairs.get((entry.protocol, entry.code, entry.where.file, entry.where.line), set())
+        pairs = index.pairs.get(_entry_key(entry), set())
         for first, second in zip(sequence, sequence[1:]):
             if (first, second) in pairs:  # "content length", "application pool": phrases weigh more
                 score += index.idf.get(first, 1.0) + index.idf.get(second, 1.0)

@@ -240,17 +240,13 @@ class Session:
     def restore(cls, library: Library, data: dict) -> tuple["Session", int]:
         """Like from_dict, but when the trees changed keep the longest part of the walk that
         still fits; returns the session and how many moves had to be dropped."""
-        try:
-            return cls.from_dict(library, data), 0
-        except SessionError:
-            full = cls.from_dict(library, {**data, "moves": []})
-            moves = list(data.get("moves", []))
-            for keep in range(len(moves) - 1, -1, -1):
-                try:
-                    return cls.from_dict(library, {**data, "moves": moves[:keep]}), len(moves) - keep
-                except SessionError:
-                    continue
-            return full, len(moves)
+        moves = list(data.get("moves", []))
+        for keep in range(len(moves), 0, -1):
+            try:
+                return cls.from_dict(library, {**data, "moves": moves[:keep]}), len(moves) - keep
+            except SessionError:
+                continue
+        return cls.from_dict(library, {**data, "moves": []}), len(moves)  # raises if the tree itself is gone
 
     # -- internals -----------------------------------------------------------------------------
 

@@ -123,14 +123,7 @@ class IISDoctorApp(App[None]):
             return
         applies = self.library.tree_versions(tree)
         if version not in applies:
-            version = V.newest(applies)
-            here = self.library.entry(protocol, code, self.version)
-            if here is not None and self.version in here.versions:
-                message = (f"No guided walk for {protocol.upper()} {code} on IIS {self.version} yet; showing the "
-                           f"IIS {version} walk, whose steps use IIS {version} tools.")
-            else:
-                message = f"{protocol.upper()} {code} is not used by IIS {self.version}; showing the IIS {version} walk"
-            self.notify(message, title="Other IIS version", timeout=10, markup=False)
+            version = V.newest(applies)  # the walk's notice bar says which version it is for, and why
         self._unwind()
         session = Session.start(self.library, protocol, code, version, evidence)
         self.push_screen(WalkScreen(session, Case.new(session)))
