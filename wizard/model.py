@@ -11,18 +11,10 @@ from dataclasses import dataclass, field
 
 from wizard.evidence import When
 from wizard.findings import Where
-
-Text = dict  # {"en": "...", "nb": "..."}; `en` is always present
+from wizard.i18n import Text, tr  # noqa: F401  (re-exported: most modules take tr from here)
 
 RETURN = "return"
 """The reserved target inside a shared subtree: hand the walk back to the tree that used it."""
-
-
-def tr(text: Text | None, lang: str = "en") -> str:
-    """Pick the text in `lang`, falling back to English."""
-    if not text:
-        return ""
-    return text.get(lang) or text["en"]
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from wizard import codes, settings
-from wizard import versions as V
-from wizard.cases import Case, CaseStore
-from wizard.evidence import Evidence
-from wizard.library import Library
-from wizard.session import Session, SessionError
 from wizard.ui.screens.walk import WalkScreen
+
+if TYPE_CHECKING:
+    from wizard.cases import Case, CaseStore
+    from wizard.evidence import Evidence
+    from wizard.library import Library
+    from wizard.session import Session
+    from wizard.walkplan import Opening
+    from wizard.walkview import QuestionView
 
 
 def _code_commands():
@@ -28,7 +33,13 @@ def _is_home(screen) -> bool:
 
 
 class IISDoctorApp(App[None]):
-    """iisdoctor's wizard. Everything it shows comes from the Library passed in."""
+    """iisdoctor's wizard. Everything it shows comes from the Library passed in.
+
+    `library` may also be a function that loads it: with `first` (the start-up index's view of
+    the first question) the walk paints that question, then loads the library and the engine.
+    Nothing on the way to the first paint imports the model, so `--code` starts about as fast
+    as Textual itself. Modules are imported where first needed for the same reason.
+    """
 
     TITLE = "iisdoctor"
     COMMANDS = App.COMMANDS | {_code_commands}
@@ -39,23 +50,43 @@ class IISDoctorApp(App[None]):
 
     version: reactive[str] = reactive("6.0")
 
-    def __init__(self, library: Library, *, code: str | None = None, protocol: str | None = None,
-                 version: str | None = None, evidence: Evidence = Evidence(), case: Case | None = None,
-                 pick_case: bool = False, store: CaseStore | None = None, remember: bool = True):
+    def __init__(self, library: Library | Callable[[], Library], *, code: str | None = None,
+                 protocol: str | None = None, version: str | None = None, evidence: Evidence | None = None,
+                 case: Case | None = None, pick_case: bool = False, store: CaseStore | None = None,
+                 remember: bool = True, first: QuestionView | None = None):
         super().__init__()
-        self.library = library
+        self._library, self._load_library = (None, library) if callable(library) else (library, None)
         self.start_code = code
         self.start_protocol = protocol
         self.start_evidence = evidence
         self.start_case = case
+        self.start_view = first
         self.pick_case = pick_case
-        self.store = store or CaseStore()
+        self._store = store
         self.remember = remember  # tests turn this off so they never touch the user's settings
-        self.set_reactive(IISDoctorApp.version, version or default_version(library))
+        self.set_reactive(IISDoctorApp.version, version or default_version(self.library))
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            self._library = self._load_library()
+        return self._library
+
+    @property
+    def store(self) -> CaseStore:
+        if self._store is None:
+            from wizard.cases import CaseStore
+
+            self._store = CaseStore()
+        return self._store
 
     def on_mount(self) -> None:
         self.sub_title = f"IIS {self.version}"
-        if self.start_case is not None:
+        if self.start_view is not None and self.start_code:
+            code, protocol, version = self.start_code, self.start_protocol, self.version
+            self.push_screen(WalkScreen.painted_first(
+                self.start_view, lambda: self._session_for(code, protocol, version)))
+        elif self.start_case is not None:
             self.resume(self.start_case)
         elif self.pick_case:
             from wizard.ui.screens.resume import ResumeScreen
@@ -74,6 +105,8 @@ class IISDoctorApp(App[None]):
         """The person picked a version: use it and remember it for the next run."""
         self.version = version
         if self.remember:
+            from wizard import settings
+
             settings.remember_version(version)
 
     # -- cases ---------------------------------------------------------------------------------
@@ -87,6 +120,8 @@ class IISDoctorApp(App[None]):
                         title="Not saved", severity="error", markup=False)
 
     def resume(self, case: Case) -> None:
+        from wizard.session import Session, SessionError
+
         try:
             session, dropped = Session.restore(self.library, case.session)
         except SessionError as exc:
@@ -101,32 +136,36 @@ class IISDoctorApp(App[None]):
 
     # -- navigation ----------------------------------------------------------------------------
 
-    def open_query(self, text: str, protocol: str | None = None, evidence: Evidence = Evidence()) -> None:
+    def open_query(self, text: str, protocol: str | None = None, evidence: Evidence | None = None) -> None:
         """Open a code typed by a person; when it cannot, stay home and say why."""
-        found = codes.lookup(self.library, text, protocol, self.version)
-        tree = found.entry and self.library.tree(found.entry.protocol, found.entry.code)
-        if found.entry is None or tree is None or found.ambiguous:
-            message = found.notice or f"No guided walk for {text} yet"
-            if found.entry is not None and tree is None:
-                message = f"{found.entry.protocol.upper()} {found.entry.code} has no guided walk yet"
-            self._home_with(text, message)
-            return
-        if found.notice:
-            self.notify(found.notice, title="Code not found exactly", markup=False)
-        self.open_code(found.entry.protocol, found.entry.code, evidence)
+        from wizard import walkplan
 
-    def open_code(self, protocol: str, code: str, evidence: Evidence = Evidence()) -> None:
-        tree = self.library.tree(protocol, code, self.version) or self.library.tree(protocol, code)
-        version = self.version
-        if tree is None:
-            self._home_with(code, f"{protocol.upper()} {code} has no guided walk yet")
+        self._open(walkplan.open_query(self.library, text, protocol, self.version, evidence), text)
+
+    def open_code(self, protocol: str, code: str, evidence: Evidence | None = None) -> None:
+        from wizard import walkplan
+
+        self._open(walkplan.open_code(self.library, protocol, code, self.version, evidence), code)
+
+    def _session_for(self, text: str, protocol: str | None, version: str) -> Session | None:
+        """The walk the start-up view stands for, opened once that view is on screen."""
+        from wizard import walkplan
+
+        opening = walkplan.open_query(self.library, text, protocol, version)
+        if opening.session is None:
+            self._home_with(text, opening.message or f"No guided walk for {text} yet")
+        elif opening.notice:
+            self.notify(opening.notice, title="Code not found exactly", markup=False)
+        return opening.session
+
+    def _open(self, opening: Opening, text: str) -> None:
+        if opening.session is None:
+            self._home_with(text, opening.message or f"No guided walk for {text} yet")
             return
-        applies = self.library.tree_versions(tree)
-        if version not in applies:
-            version = V.newest(applies)  # the walk's notice bar says which version it is for, and why
+        if opening.notice:
+            self.notify(opening.notice, title="Code not found exactly", markup=False)
         self._unwind()
-        session = Session.start(self.library, protocol, code, version, evidence)
-        self.push_screen(WalkScreen(session, Case.new(session)))
+        self.push_screen(WalkScreen(opening.session))
 
     def go_home(self):
         """Show home, built only the first time it is needed (a --code start never pays for it)."""
@@ -157,5 +196,7 @@ class IISDoctorApp(App[None]):
 
 def default_version(library: Library) -> str:
     """The newest IIS version any known code applies to."""
+    from wizard import versions as V
+
     covered = frozenset().union(*(e.versions for e in library.entries)) if library.entries else V.ALL
     return V.newest(covered)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,15 +13,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard import versions as V
-from wizard.cases import Case
-from wizard.model import tr
-from wizard.session import Session
-from wizard.ui.widgets.outcome_view import CommandBlock, OutcomeView
-from wizard.ui.widgets.path_panel import PathPanel
+from wizard.walkview import QuestionView
+
+if TYPE_CHECKING:
+    from wizard.cases import Case
+    from wizard.session import Session
+    from wizard.ui.widgets.outcome_view import OutcomeView
 
 
 NARROW = 70  # below this many columns the path panel is hidden
@@ -47,11 +49,23 @@ class WalkScreen(Screen):
 
     session: var[Session | None] = var(None, init=False)
 
-    def __init__(self, session: Session, case: Case | None = None):
+    def __init__(self, session: Session | None, case: Case | None = None):
         super().__init__()
         self._initial = session
+        self._first: QuestionView | None = None
+        self._opener: Callable[[], Session | None] | None = None
         self._path_choice: bool | None = None  # None: shown or hidden by the terminal's width
-        self.case = case or Case.new(session)
+        self.case = case
+
+    @classmethod
+    def painted_first(cls, view: QuestionView, opener: Callable[[], Session | None]) -> "WalkScreen":
+        """A walk shown from the start-up index's view; `opener` makes the session right after.
+
+        A key pressed before then waits for the session (see `current`), so none is lost.
+        """
+        screen = cls(None)
+        screen._first, screen._opener = view, opener
+        return screen
 
     def compose(self) -> ComposeResult:
         yield Static("", id="crumbs", markup=False)
@@ -65,95 +79,106 @@ class WalkScreen(Screen):
                         yield Static("", id="how", markup=False)
                         yield Static("", id="check-commands", markup=False)
                     yield OptionList(id="answers", markup=False)
-                yield OutcomeView(id="outcome-view")
-            with Vertical(id="side"):
-                yield PathPanel(id="path")
+                yield Vertical(id="outcome-view")
 
     def on_mount(self) -> None:
-        self.session = self._initial
-        # The question is what the person is waiting for: paint it first, then add the header
-        # and the key bar (the Footer alone costs about as much as the rest of the screen).
-        self.call_after_refresh(self._add_chrome)
+        if self._initial is not None:
+            self.session = self._initial
+        else:
+            self._show_question(self._first)
+        # The question is what the person is waiting for: paint it first, then the rest.
+        self.call_after_refresh(self._complete)
 
-    def _add_chrome(self) -> None:
+    def _complete(self) -> None:
+        """Load the engine if the index painted the question, then add header, keys and path."""
+        from textual.widgets import Footer, Header
+
+        from wizard.ui.widgets.path_panel import PathPanel
+
+        if not self.is_attached or self.current() is None:
+            return
         self.mount(Header(), before=0)
         self.mount(Footer())
+        panel = PathPanel(id="path")
+        panel.show(self.session, self.case)
+        side = Vertical(panel, id="side")
+        self._place_side(self.size.width, side)
+        self.query_one("#body").mount(side)
+
+    def current(self) -> Session | None:
+        """The session; while the start-up view is shown, make it now (None: the app went home)."""
+        if self.session is None and self._opener is not None:
+            opener, self._opener = self._opener, None
+            session = opener()
+            if session is not None:
+                self.session = session
+        return self.session
 
     def watch_session(self, session: Session) -> None:
-        self.case = self.case.with_session(session)
+        from wizard import walkview
+        from wizard.cases import Case
+
+        self.case = (self.case or Case.new(session)).with_session(session)
         self.app.save_case(self.case)
         self.query_one("#crumbs", Static).update(" › ".join(session.breadcrumb()))
-        self._show_notice(session)
-        self.query_one(PathPanel).show(session, self.case)
+        self._show_notice(walkview.notice(session, self.app.library, self.app.version))
+        for panel in self.query("#path"):
+            panel.show(session, self.case)
         views = self.query_one("#views", ContentSwitcher)
         if session.finished:
             views.current = "outcome-view"
-            outcome = self.query_one(OutcomeView)
-            outcome.show(session)
+            self._show_outcome(session)
             self.call_after_refresh(self._focus_outcome)
         else:
             views.current = "question-view"
-            self._show_question(session)
+            self._show_question(walkview.question_view(session, self.app.library, self.app.version))
         self.refresh_bindings()
 
-    def _show_notice(self, session: Session) -> None:
-        """What the evidence answered, and what this code means on other IIS versions."""
-        lines = []
-        auto = [v for v in session.history if v.auto]
-        picked = None if session.finished else session.evidence_answer()
-        if picked is not None:
-            lines.append(f"Your evidence ({session.evidence.describe()}) points to answer {picked + 1}; "
-                         f"pick another answer to change it.")
-        elif auto:
-            last = auto[-1]
-            lines.append(f"Answered from the evidence you gave ({session.evidence.describe()}): "
-                         f"{tr(last.answer.label)}. Press b to change it.")
-        elif session.evidence and not session.moves:
-            lines.append(f"Evidence: {session.evidence.describe()} (it answers no question here).")
-        library = self.app.library
-        chosen = self.app.version
-        if session.version != chosen:
-            here = library.entry(session.protocol, session.code, chosen)
-            if here is not None and chosen in here.versions:
-                lines.append(f"This walk is written for IIS {session.version}; you chose IIS {chosen}, for which "
-                             f"there is no guided walk of {session.code} yet.")
-            else:
-                lines.append(f"IIS {chosen} does not use {session.code}; this walk is for IIS {session.version}, "
-                             f"where it comes from.")
-        for other in library.other_meanings(session.protocol, session.code, session.version):
-            lines.append(f"On IIS {V.describe(other.versions)} {session.code} means something else: "
-                         f"{tr(other.title)}.")
-        notice = self.query_one("#notice", Static)
-        notice.update(Content("\n".join(lines)))
-        notice.display = bool(lines)
+    def _outcome_view(self) -> OutcomeView | None:
+        """The outcome view, or None before the walk first reaches an outcome."""
+        return next(iter(self.query_one("#outcome-view").children), None)
 
-    def _show_question(self, session: Session) -> None:
-        node = session.node
-        asked = len([v for v in session.history if v.answer is not None]) + 1
-        more = session.remaining() - 1
-        tail = "this is the last question" if more <= 0 else f"at most {more} more after this"
-        self.query_one("#progress", Static).update(f"Question {asked} · {tail}")
-        self.query_one("#question", Static).update(Content(tr(node.question)))
+    def _show_outcome(self, session: Session) -> None:
+        """Build the outcome view inside its slot the first time it is needed; refill it after."""
+        view = self._outcome_view()
+        if view is None:
+            from wizard.ui.widgets.outcome_view import OutcomeView
+
+            self.query_one("#outcome-view").mount(OutcomeView(session))
+        else:
+            view.show(session)
+
+    def _show_notice(self, text: str) -> None:
+        notice = self.query_one("#notice", Static)
+        notice.update(Content(text))
+        notice.display = bool(text)
+
+    def _show_question(self, view: QuestionView) -> None:
+        self.query_one("#crumbs", Static).update(view.crumbs)
+        self._show_notice(view.notice)
+        self.query_one("#progress", Static).update(view.progress)
+        self.query_one("#question", Static).update(Content(view.question))
         how = self.query_one("#how", Static)
-        how.update(Content(f"How to check: {tr(node.how)}") if node.how else "")
-        how.display = bool(node.how)
+        how.update(Content(f"How to check: {view.how}") if view.how else "")
+        how.display = bool(view.how)
         commands = self.query_one("#check-commands", Static)
-        commands.update(Content("\n".join(f"> {c}" for c in node.commands)))
-        commands.display = bool(node.commands)
+        commands.update(Content("\n".join(f"> {c}" for c in view.commands)))
+        commands.display = bool(view.commands)
         answers = self.query_one("#answers", OptionList)
         answers.clear_options()
-        answers.add_options([Option(Content(f"{i}. {tr(a.label)}"), id=str(i - 1))
-                             for i, a in enumerate(session.answers(), 1)])
-        answers.highlighted = session.evidence_answer() or 0
+        answers.add_options([Option(Content(f"{i}. {label}"), id=str(i - 1))
+                             for i, label in enumerate(view.answers, 1)])
+        answers.highlighted = view.highlighted
         answers.focus()
         self.query_one("#prompt", VerticalScroll).scroll_home(animate=False)
 
     def _focus_outcome(self) -> None:
-        blocks = self.query_one(OutcomeView).commands()
+        view = self._outcome_view()
+        blocks = view.commands() if view else []
         if blocks:
             blocks[0].focus(scroll_visible=False)
-        else:
-            self.query_one(OutcomeView).focus()
+        elif view:
+            view.focus()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Show only the keys that do something right now."""
@@ -163,38 +188,47 @@ class WalkScreen(Screen):
         if action == "not_fixed":
             return bool(session.finished and session.outcome.next)
         if action == "copy":
-            return bool(session.finished and self.query_one(OutcomeView).commands())
+            view = self._outcome_view()
+            return bool(session.finished and view and view.commands())
         if action in ("back", "restart"):
             return bool(session.moves) or None
         return True
 
-    # -- actions -------------------------------------------------------------------------------
+    # -- actions: each asks `current()`, so a key pressed during start-up waits for the engine --
 
     @on(OptionList.OptionSelected, "#answers")
     def _answered(self, event: OptionList.OptionSelected) -> None:
-        self.session = self.session.choose(int(event.option.id))
+        if self.current() is not None:
+            self.session = self.session.choose(int(event.option.id))
 
     def action_answer(self, number: int) -> None:
-        if not self.session.finished and number <= len(self.session.answers()):
-            self.session = self.session.choose(number - 1)
+        session = self.current()
+        if session is not None and not session.finished and number <= len(session.answers()):
+            self.session = session.choose(number - 1)
 
     def action_back(self) -> None:
-        self.session = self.session.back()
+        if self.current() is not None:
+            self.session = self.session.back()
 
     def action_restart(self) -> None:
-        self.session = self.session.restart()
+        if self.current() is not None:
+            self.session = self.session.restart()
 
     def action_not_fixed(self) -> None:
-        if self.session.finished and self.session.outcome.next:
-            self.session = self.session.not_fixed()
+        session = self.current()
+        if session is not None and session.finished and session.outcome.next:
+            self.session = session.not_fixed()
 
     def action_home(self) -> None:
         self.app.go_home()
 
     def action_note(self) -> None:
+        from wizard.model import tr
         from wizard.ui.screens.note import NoteScreen
 
-        session = self.session
+        session = self.current()
+        if session is None:
+            return
         where = tr(session.outcome.cause) if session.finished else tr(session.node.question)
         current = self.case.note_for(len(session.moves), session.cursor.ref)
 
@@ -202,17 +236,22 @@ class WalkScreen(Screen):
             if text is not None:
                 self.case = self.case.with_note(self.session, text)
                 self.app.save_case(self.case)
-                self.query_one(PathPanel).show(self.session, self.case)
+                for panel in self.query("#path"):
+                    panel.show(self.session, self.case)
 
         self.app.push_screen(NoteScreen(where, current), save)
 
     def action_export(self) -> None:
         from wizard.ui.screens.export import export_case
 
-        export_case(self.app, self.case)
+        if self.current() is not None:
+            export_case(self.app, self.case)
 
     def action_close_case(self) -> None:
         from wizard.ui.screens.close_case import CloseCaseScreen
+
+        if self.current() is None:
+            return
 
         def close(result: tuple[str, str] | None) -> None:
             if result is not None:
@@ -226,23 +265,28 @@ class WalkScreen(Screen):
     def on_resize(self, event) -> None:
         self._place_side(event.size.width)
 
-    def _place_side(self, width: int) -> None:
+    def _place_side(self, width: int, side=None) -> None:
         """The path panel steps aside below NARROW columns, unless the person asked for it with p.
 
         Done here rather than with app-wide CSS breakpoints: switching a class on the whole
         screen restyles every widget, which cost a visible part of start-up.
         """
-        side = self.query_one("#side")
-        side.display = self._path_choice if self._path_choice is not None else width >= NARROW
+        side = side or next(iter(self.query("#side")), None)
+        if side is not None:
+            side.display = self._path_choice if self._path_choice is not None else width >= NARROW
 
     def action_toggle_path(self) -> None:
-        side = self.query_one("#side")
-        self._path_choice = not side.display
-        side.display = self._path_choice
+        side = next(iter(self.query("#side")), None)
+        if side is not None:
+            self._path_choice = not side.display
+            side.display = self._path_choice
 
     def action_copy(self) -> None:
+        from wizard.ui.widgets.outcome_view import CommandBlock
+
+        view = self._outcome_view()
         focused = self.focused if isinstance(self.focused, CommandBlock) else None
-        blocks = self.query_one(OutcomeView).commands()
+        blocks = view.commands() if view else []
         block = focused or (blocks[0] if blocks else None)
         if block is None:
             return

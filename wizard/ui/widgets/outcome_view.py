@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from wizard.model import tr
-from wizard.session import Session
+
+if TYPE_CHECKING:
+    from wizard.session import Session
 
 
 class CommandBlock(Static, can_focus=True):
@@ -21,6 +25,13 @@ class CommandBlock(Static, can_focus=True):
 
 class OutcomeView(VerticalScroll):
     """Everything needed to fix the cause the walk reached."""
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self._session = session
+
+    def compose(self) -> ComposeResult:
+        yield from self._widgets(self._session)
 
     def show(self, session: Session) -> None:
         self.remove_children()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.cases import Case
 from wizard.model import tr
-from wizard.session import Session
+
+if TYPE_CHECKING:
+    from wizard.cases import Case
+    from wizard.session import Session
 
 
 class PathPanel(Static):
