@@ -12,11 +12,13 @@ import shutil
 import sys
 from pathlib import Path
 
-from wizard import __version__, codes, settings
+from typing import TYPE_CHECKING
+
+from wizard import __version__, settings
 from wizard import versions as V
-from wizard.evidence import Evidence, EvidenceError, win32_key
-from wizard.library import Library
-from wizard.model import tr
+
+if TYPE_CHECKING:
+    from wizard.library import Library
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -115,12 +117,14 @@ def main(argv: list[str] | None = None) -> int:
         if not hasattr(args, name):
             setattr(args, name, None)
     try:
-        if args.command == "validate":
-            return cmd_validate(args)
-        if args.command == "list":
-            return cmd_list(args)
-        if args.command == "explain":
-            return cmd_explain(args, " ".join(args.code))
+        if args.command in ("validate", "list", "explain"):
+            from wizard import cli_explain
+
+            if args.command == "validate":
+                return cli_explain.cmd_validate(args)
+            if args.command == "list":
+                return cli_explain.cmd_list(args)
+            return cli_explain.cmd_explain(args, " ".join(args.code))
         if args.command == "find":
             from wizard.cli_find import cmd_find
 
@@ -140,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _library(args) -> Library:
+    from wizard.library import Library
+
     library = Library.load(args.trees, cache=True)
     broken = sorted({f.where.file for f in library.findings if f.is_error})
     if broken:
@@ -147,166 +153,6 @@ def _library(args) -> Library:
         print(f"iisdoctor: warning: skipped {len(broken)} tree file(s) with problems ({shown}); "
               f"run `iisdoctor validate` for details", file=sys.stderr)
     return library
-
-
-def _width() -> int:
-    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-
-
-def cmd_validate(args) -> int:
-    from wizard.validator import validate
-
-    library = Library.load(args.paths, builtin=not args.no_builtin)
-    findings = validate(library)
-    for finding in findings:
-        print(finding)
-    errors = sum(f.is_error for f in findings)
-    warnings = len(findings) - errors
-    summary = (f"{library.loaded.files} file(s): {len(library.trees)} tree(s), {len(library.subtrees)} shared "
-               f"subtree(s), {len(library.entries)} catalog code(s); {errors} error(s), {warnings} warning(s)")
-    print(summary, file=sys.stderr)
-    return EXIT_FINDINGS if errors else EXIT_OK
-
-
-def cmd_list(args) -> int:
-    library = _library(args)
-    entries = library.codes(args.protocol)
-    for pattern in args.pattern:
-        entries = [e for e in entries if codes.matches_pattern(e, pattern)]
-    if args.iis:
-        entries = [e for e in entries if args.iis in e.versions]
-    if not entries:
-        print(f"iisdoctor: no known code matches {' '.join(args.pattern)!r}", file=sys.stderr)
-        return EXIT_FINDINGS
-    from wizard.render import code_table
-
-    print(code_table(entries, _width()))
-    return EXIT_OK
-
-
-def resolve(library: Library, text: str, protocol: str | None, version: str | None):
-    """Look a code up, asking HTTP-or-FTP at a terminal; returns (Lookup, exit code or None)."""
-    found = codes.lookup(library, text, protocol, version)
-    if found.ambiguous and sys.stdin.isatty() and sys.stderr.isatty():
-        options = [e for e in found.choices if e is not None]
-        for i, entry in enumerate(options, 1):
-            print(f"  {i}) {entry.protocol.upper()} {entry.code} — {tr(entry.title)}", file=sys.stderr)
-        answer = input(f"{found.query} exists for HTTP and FTP. Which one? [1-{len(options)}] ").strip()
-        if answer.isdigit() and 1 <= int(answer) <= len(options):
-            found = codes.lookup(library, text, options[int(answer) - 1].protocol, version)
-    return found
-
-
-def report_lookup(found) -> int | None:
-    """Print what a lookup could not do; returns an exit code when there is nothing to show."""
-    if found.ambiguous:
-        print(f"iisdoctor: {found.notice}", file=sys.stderr)
-        for entry in found.choices:
-            if entry is not None:
-                print(f"  {entry.protocol.upper()} {entry.code} — {tr(entry.title)}", file=sys.stderr)
-        return EXIT_USAGE
-    if found.notice:
-        print(f"iisdoctor: {found.notice}", file=sys.stderr)
-    if found.entry is None:
-        if found.class_entry:
-            c = found.class_entry
-            print(f"{c.protocol.upper()} {c.klass} — {tr(c.title)}")
-            print(tr(c.meaning))
-            for line in c.guidance:
-                print(f"  - {tr(line)}")
-        for entry in found.nearest:
-            print(f"  nearest: {entry.protocol.upper()} {entry.code} — {tr(entry.title)}")
-        return EXIT_FINDINGS
-    return None
-
-
-def evidence_from(args, library: Library, code_text: str | None) -> tuple[str | None, Evidence] | int:
-    """The code without its trailing evidence, and the evidence from it and --win32/--reason."""
-    extra = None
-    if code_text:
-        code_text, extra = codes.split_evidence(code_text)
-    win32, reason = args.win32, args.reason
-    if extra is not None:
-        if library.reason_entry(extra) is not None and not extra.isdigit() and not extra.lower().startswith("0x"):
-            reason = reason or extra
-        else:
-            win32 = win32 or extra
-    try:
-        folded = None if win32 is None else win32_key(win32)
-    except EvidenceError as exc:
-        print(f"iisdoctor: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    if reason is not None and library.reason_entry(reason) is None:
-        known = ", ".join(sorted(r.reason for r in library.reasons.values())[:12])
-        print(f"iisdoctor: {reason!r} is not a known HTTPERR reason (known: {known} ...)", file=sys.stderr)
-        return EXIT_USAGE
-    if reason is not None:
-        reason = library.reason_entry(reason).reason
-    return code_text, Evidence(folded, reason)
-
-
-def cmd_explain(args, text: str) -> int:
-    from wizard.render import Outline, reason_text, win32_text
-
-    library = _library(args)
-    parsed = evidence_from(args, library, text or None)
-    if isinstance(parsed, int):
-        return parsed
-    text, evidence = parsed
-    if not text:
-        if not evidence:
-            print("iisdoctor: explain needs a code, --win32 CODE or --reason REASON", file=sys.stderr)
-            return EXIT_USAGE
-        if evidence.win32 is not None:
-            sys.stdout.write(win32_text(library.win32.get(evidence.win32), evidence.win32, _width()))
-        if evidence.reason:
-            sys.stdout.write(reason_text(library.reason_entry(evidence.reason), _width()))
-        return EXIT_OK
-    if args.every_version:
-        return _explain_every_version(library, text, args, evidence)
-    version = args.iis
-    found = resolve(library, text, args.protocol, version)
-    code = report_lookup(found)
-    if code is not None:
-        return code
-    entry = found.entry
-    if version is None:
-        version = _default_version(library, entry)
-    elif version not in entry.versions:
-        print(f"iisdoctor: {entry.protocol.upper()} {entry.code} is not used by IIS {version} "
-              f"(it exists in IIS {V.describe(entry.versions)})", file=sys.stderr)
-    graph = library.tree(entry.protocol, entry.code, version)
-    sys.stdout.write(Outline(library, entry, graph, version, _width(), evidence).render())
-    return EXIT_OK
-
-
-def _explain_every_version(library: Library, text: str, args, evidence: Evidence) -> int:
-    """`explain CODE --iis all`: each IIS generation's tree in turn, every item tagged with its versions."""
-    from wizard.render import Outline
-
-    found = resolve(library, text, args.protocol, None)
-    code = report_lookup(found)
-    if code is not None:
-        return code
-    protocol, number = found.entry.protocol, found.entry.code
-    trees = sorted({id(t): t for v in V.KNOWN if (t := library.tree(protocol, number, v))}.values(),
-                   key=lambda t: V.KNOWN.index(min(library.tree_versions(t), key=V.KNOWN.index)))
-    parts = []
-    for entry in sorted(library.entries_for(protocol, number), key=lambda e: V.KNOWN.index(min(e.versions, key=V.KNOWN.index))):
-        graphs = [t for t in trees if library.tree_versions(t) & entry.versions] or [None]
-        for graph in graphs:
-            parts.append(Outline(library, entry, graph, None, _width(), evidence).render())
-    sys.stdout.write(("\n" + "=" * min(_width(), 100) + "\n\n").join(parts))
-    return EXIT_OK
-
-
-def _default_version(library: Library, entry) -> str:
-    """The remembered IIS version when the code exists there, else the newest version it exists in."""
-    chosen = settings.iis_version()
-    if chosen in entry.versions:
-        return chosen
-    walks = library.walk_versions(entry.protocol, entry.code) & entry.versions
-    return V.newest(walks or entry.versions)
 
 
 def cmd_cases(args) -> int:
@@ -318,6 +164,8 @@ def cmd_cases(args) -> int:
 def cmd_wizard(args) -> int:
     interactive = sys.stdout.isatty() or bool(os.environ.get("TEXTUAL_DRIVER"))
     if args.code and not interactive:
+        from wizard.cli_explain import cmd_explain
+
         print("iisdoctor: output is not a terminal; printing the outline instead of starting the wizard",
               file=sys.stderr)
         return cmd_explain(args, args.code)
@@ -332,6 +180,14 @@ def cmd_wizard(args) -> int:
         print("iisdoctor: the wizard needs a terminal; try `iisdoctor list`, `iisdoctor explain CODE` "
               "or `iisdoctor find TEXT`", file=sys.stderr)
         return EXIT_USAGE
+    version = args.iis or settings.iis_version()
+    if args.iis:
+        settings.remember_version(args.iis)
+    quick = _quick_start(args, version)
+    if quick is not None:
+        return quick
+    from wizard.cli_explain import evidence_from
+
     library = _library(args)
     case = None
     if args.resume:
@@ -344,9 +200,26 @@ def cmd_wizard(args) -> int:
     if isinstance(parsed, int):
         return parsed
     code, evidence = parsed
-    if args.iis:
-        settings.remember_version(args.iis)
     from wizard.ui.run import run_wizard
 
-    return run_wizard(library, code=code, protocol=args.protocol, version=args.iis or settings.iis_version(),
+    return run_wizard(library, code=code, protocol=args.protocol, version=version,
                       evidence=evidence, case=case, pick_case=args.resume == "")
+
+
+def _quick_start(args, version: str) -> int | None:
+    """`--code CODE` alone: paint the first question from the start-up index, load the rest after.
+
+    None when the index cannot stand in for the ordinary path (evidence, site trees, a code it
+    does not hold, no index yet); the ordinary path then runs and writes the index.
+    """
+    if not args.code or args.trees or args.win32 or args.reason or args.resume is not None:
+        return None
+    from wizard import startviews
+
+    view = startviews.find(args.code, args.protocol, version)
+    if view is None:
+        return None
+    from wizard.ui.run import run_wizard
+
+    return run_wizard(lambda: _library(args), code=args.code, protocol=args.protocol, version=version,
+                      first=view)

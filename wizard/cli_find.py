@@ -6,7 +6,8 @@ import sys
 import textwrap
 
 from wizard import versions as V
-from wizard.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, _width
+from wizard.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from wizard.cli_explain import _width
 from wizard.model import tr
 
 

@@ -11,45 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wizard.codetext import CodeQuery, parse  # noqa: F401  (parse is part of this module's interface)
 from wizard.library import Library
 from wizard.model import ClassEntry, CodeEntry, tr
-
-_QUERY = re.compile(
-    r"""^\s*
-        (?:(?P<protocol>https?|ftp)\s*(?:status|error|code)?\s*[:/\s]?\s*)?
-        (?P<status>[1-6]\d\d)
-        (?:\s*[.\-]\s*(?P<sub>\d{1,3}))?
-        (?:\.asp)?\s*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
-@dataclass(frozen=True)
-class CodeQuery:
-    protocol: str | None
-    status: int
-    sub: int | None
-
-    @property
-    def code(self) -> str:
-        return f"{self.status}" if self.sub is None else f"{self.status}.{self.sub}"
-
-    @property
-    def parent(self) -> str:
-        return str(self.status)
-
-
-def parse(text: str) -> CodeQuery | None:
-    """Parse what a person typed; None when it is not a code at all."""
-    match = _QUERY.match(text)
-    if not match:
-        return None
-    protocol = match["protocol"]
-    if protocol:
-        protocol = "ftp" if protocol.lower() == "ftp" else "http"
-    sub = int(match["sub"]) if match["sub"] is not None else None
-    return CodeQuery(protocol, int(match["status"]), sub)
-
 
 _TRIAD = re.compile(r"^\s*(?P<proto>(?:https?|ftp)\s+)?(?P<status>[1-6]\d\d)\s+(?P<sub>\d{1,3})\s+(?P<win32>\d{1,10}|0x[0-9a-f]{1,8})\s*$",
                     re.IGNORECASE)

@@ -70,7 +70,12 @@ class Library:
     def load(cls, extra: list[Path] | None = None, *, builtin: bool = True, cache: bool = False) -> "Library":
         """Built-in trees first, then each extra folder; `cache` reuses a parsed copy of the built-ins."""
         folders = ([builtin_trees_dir()] if builtin else []) + list(extra or [])
-        return cls(load_folders(folders, cache=cache and builtin))
+        library = cls(load_folders(folders, cache=cache and builtin))
+        if library.loaded.cache_key and not extra:  # the built-ins alone: index their first questions
+            from wizard import startviews
+
+            startviews.ensure(library.loaded.cache_key, library)
+        return library
 
     # -- catalog -------------------------------------------------------------------------------
 

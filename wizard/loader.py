@@ -6,21 +6,13 @@ import os
 from pathlib import Path
 
 from wizard import versions as V
+from wizard.treecache import yaml_files
 from wizard.evidence import When, reason_key, win32_key
 from wizard.findings import Finding, Where
 from wizard.model import (
     Answer, ClassEntry, CodeEntry, Example, KbRef, Outcome, Question, ReasonEntry, Step, Subtree, Tree,
     Use, Win32Entry,
 )
-
-
-def yaml_files(folder: Path) -> list[Path]:
-    """Every .yaml/.yml file below `folder`, in a stable order."""
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root, f) for f in sorted(files) if f.endswith((".yaml", ".yml")))
-    return found
 
 
 def display_path(path: Path) -> str:
@@ -44,6 +36,7 @@ class LoadResult:
         self.findings: list[Finding] = []
         self.files = 0
         self.sound = False  # every reference is known to resolve (a checked copy from the cache)
+        self.cache_key: str | None = None  # the state of the built-in folder, when it is cached
 
     def merge(self, other: "LoadResult") -> None:
         for name in ("entries", "classes", "trees", "subtrees", "win32", "reasons", "findings"):
@@ -67,14 +60,17 @@ def load_folders(folders: list[Path], *, cache: bool = False) -> LoadResult:
             result.findings.append(Finding(Where(display_path(folder)), "not a folder"))
             continue
         files = yaml_files(folder)
-        part = treecache.get(folder, files) if cache and source == 0 else None
+        state = treecache.key(folder, files) if cache and source == 0 and treecache.enabled() else None
+        part = treecache.get(state) if state else None
         if part is None:
             checker = checker or _checker()
             part = LoadResult()
             for path in files:
                 load_file(path, source, checker, part)
-            if cache and source == 0 and not part.findings:
-                treecache.put(folder, files, part)
+            if state and not part.findings:
+                treecache.put(state, part)
+        if state and not part.findings:
+            result.cache_key = state
         sound.append(part.sound)
         result.merge(part)
     result.sound = sound == [True]  # only the checked built-in copy, nothing added to it

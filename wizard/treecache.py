@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 from wizard import __version__
-from wizard.userdirs import atomic_write
 
 #: Bump when the pickled model changes shape, so old copies are never unpickled into new code.
 FORMAT = 3
@@ -28,7 +27,17 @@ def _folder() -> Path:
     return cache_dir()
 
 
-def _key(folder: Path, files: list[Path]) -> str:
+def yaml_files(folder: Path) -> list[Path]:
+    """Every .yaml/.yml file below `folder`, in a stable order."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root, f) for f in sorted(files) if f.endswith((".yaml", ".yml")))
+    return found
+
+
+def key(folder: Path, files: list[Path]) -> str:
+    """Names the state of `folder`: any edit, added file, upgrade or other working folder changes it."""
     digest = hashlib.sha256()
     digest.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{os.getcwd()}|{folder}".encode())
     for path in files + [folder / "schema.json"]:
@@ -40,27 +49,30 @@ def _key(folder: Path, files: list[Path]) -> str:
     return digest.hexdigest()[:32]
 
 
-def get(folder: Path, files: list[Path]):
-    if os.environ.get("IISDOCTOR_NO_CACHE"):
-        return None
+def enabled() -> bool:
+    return not os.environ.get("IISDOCTOR_NO_CACHE")
+
+
+def get(state: str):
+    """The cached load for a folder in state `state` (see `key`), or None."""
     try:
-        with open(_folder() / f"trees-{_key(folder, files)}.pickle", "rb") as handle:
+        with open(_folder() / f"trees-{state}.pickle", "rb") as handle:
             return pickle.load(handle)
     except Exception:  # a missing, partial or stale file: parse the YAML instead
         return None
 
 
-def put(folder: Path, files: list[Path], result) -> None:
+def put(state: str, result) -> None:
     """Store a clean load; each graph's nodes and examples are packed so a hit unpickles only shells."""
-    if os.environ.get("IISDOCTOR_NO_CACHE"):
-        return
+    from wizard.userdirs import atomic_write
+
     target = _folder()
     try:
         packed = _packed(result)
         target.mkdir(parents=True, exist_ok=True)
         for old in target.glob("trees-*.pickle"):
             old.unlink(missing_ok=True)
-        atomic_write(target / f"trees-{_key(folder, files)}.pickle",
+        atomic_write(target / f"trees-{state}.pickle",
                      pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
