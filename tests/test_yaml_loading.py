@@ -141,3 +141,29 @@ def test_cache_reuses_a_clean_load_and_misses_after_an_edit(tmp_path, monkeypatc
     catalog.write_text(catalog.read_text().replace("Something failed on the server.", "Something broke."))
     third = Library.load(cache=True)
     assert third.entry("http", "500").meaning == {"en": "Something broke."}
+
+
+def test_cached_trees_serve_any_working_folder_and_show_paths_from_there(tmp_path, monkeypatch):
+    """Admins start iisdoctor from anywhere: a new folder must not mean parsing every tree again."""
+    import os
+    import shutil
+
+    from tests.conftest import FIXTURE_TREES
+    from wizard import paths
+    from wizard.findings import Finding
+
+    trees = tmp_path / "trees"
+    shutil.copytree(FIXTURE_TREES, trees)
+    shutil.copy(paths.schema_path(), trees / "schema.json")
+    monkeypatch.setattr(paths, "builtin_trees_dir", lambda: trees)
+    monkeypatch.setattr("wizard.library.builtin_trees_dir", lambda: trees)
+    monkeypatch.chdir(tmp_path)
+    Library.load(cache=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    again = Library.load(cache=True)
+    assert again.loaded.sound  # a hit, though the folder changed
+    where = again.tree("http", "403.1").where
+    assert os.path.isabs(where.file)
+    assert str(Finding(where, "x")) == os.path.join("..", "trees", "http", "403.1.yaml") + ":1:1: x"

@@ -147,7 +147,7 @@ def _library(args) -> Library:
     from wizard.library import Library
 
     library = Library.load(args.trees, cache=True)
-    broken = sorted({f.where.file for f in library.findings if f.is_error})
+    broken = sorted({f.where.shown for f in library.findings if f.is_error})
     if broken:
         shown = ", ".join(broken[:3]) + (" ..." if len(broken) > 3 else "")
         print(f"iisdoctor: warning: skipped {len(broken)} tree file(s) with problems ({shown}); "

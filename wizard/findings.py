@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
 class Where:
-    """A place in a source file; line and column are 1-based, as editors show them."""
+    """A place in a source file; line and column are 1-based, as editors show them.
+
+    `file` is absolute for files that were read, so a cached model means the same from any
+    folder; it is shown relative to the current folder, as people typed it.
+    """
 
     file: str
     line: int = 0
     col: int = 0
 
+    @property
+    def shown(self) -> str:
+        if not os.path.isabs(self.file):
+            return self.file
+        try:
+            return os.path.relpath(self.file)
+        except ValueError:  # another drive on Windows
+            return self.file
+
     def __str__(self) -> str:
         if not self.line:
-            return self.file
-        return f"{self.file}:{self.line}:{self.col}"
+            return self.shown
+        return f"{self.shown}:{self.line}:{self.col}"
 
     @classmethod
     def from_mark(cls, file: str | Path, mark) -> "Where":

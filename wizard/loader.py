@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from wizard import versions as V
@@ -13,14 +12,6 @@ from wizard.model import (
     Answer, ClassEntry, CodeEntry, Example, KbRef, Outcome, Question, ReasonEntry, Step, Subtree, Tree,
     Use, Win32Entry,
 )
-
-
-def display_path(path: Path) -> str:
-    """Paths relative to the working folder when that is shorter, as compilers print them."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 class LoadResult:
@@ -57,7 +48,7 @@ def load_folders(folders: list[Path], *, cache: bool = False) -> LoadResult:
     sound = []
     for source, folder in enumerate(folders):
         if not folder.is_dir():
-            result.findings.append(Finding(Where(display_path(folder)), "not a folder"))
+            result.findings.append(Finding(Where(str(folder.absolute())), "not a folder"))
             continue
         files = yaml_files(folder)
         state = treecache.key(folder, files) if cache and source == 0 and treecache.enabled() else None
@@ -88,7 +79,7 @@ def _checker():
 def load_file(path: Path, source: int, checker, result: LoadResult) -> None:
     from wizard.yamlsource import read
 
-    name = display_path(path)
+    name = str(path.absolute())  # shown relative to the current folder (Where.shown)
     result.files += 1
     data, findings = read(path, name)
     result.findings.extend(findings)

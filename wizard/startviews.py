@@ -7,8 +7,8 @@ version, the view of the question the wizard would open (`walkplan.open_query`, 
 `walkview.question_view`: the same functions the walk uses later). The wizard paints that
 view at once and loads the rest right after.
 
-The file carries the tree cache's key, so an edited, added or removed tree file, another
-package version or another working folder simply misses it. Only walks that open on a
+The file carries the tree cache's key, so an edited, added or removed tree file or another
+package version simply misses it. Only walks that open on a
 question without any remark are indexed; everything else takes the ordinary path.
 
 Layout: 4 bytes of header length, a pickled header {(protocol or "", code, version):

@@ -1,10 +1,10 @@
 """A parsed copy of the built-in trees in the user's cache folder, keyed by every file's state.
 
 Parsing and checking every YAML file costs a few hundred milliseconds; unpickling the result
-costs a few. The key covers each file's path, size and modification time, the schema, the
-package version and the working folder (paths in findings are relative to it), so any edit
-or upgrade simply misses the cache. Failures to read or write are ignored: the cache only
-ever saves time.
+costs a few. The key covers each file's path, size and modification time, the schema and the
+package version, so any edit or upgrade simply misses the cache. Paths in the model are
+absolute, so one copy serves every working folder. Failures to read or write are ignored:
+the cache only ever saves time.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from wizard import __version__
 
 #: Bump when the pickled model changes shape, so old copies are never unpickled into new code.
-FORMAT = 3
+FORMAT = 4
 
 
 def _folder() -> Path:
@@ -37,9 +37,9 @@ def yaml_files(folder: Path) -> list[Path]:
 
 
 def key(folder: Path, files: list[Path]) -> str:
-    """Names the state of `folder`: any edit, added file, upgrade or other working folder changes it."""
+    """Names the state of `folder`: any edit, added or removed file, or upgrade changes it."""
     digest = hashlib.sha256()
-    digest.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{os.getcwd()}|{folder}".encode())
+    digest.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{folder}".encode())
     for path in files + [folder / "schema.json"]:
         try:
             stat = path.stat()
