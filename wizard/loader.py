@@ -51,7 +51,7 @@ def load_folders(folders: list[Path], *, cache: bool = False) -> LoadResult:
             result.findings.append(Finding(Where(str(folder.absolute())), "not a folder"))
             continue
         files = yaml_files(folder)
-        state = treecache.key(folder, files) if cache and source == 0 and treecache.enabled() else None
+        state = treecache.state(folder) if cache and source == 0 and treecache.enabled() else None
         part = treecache.get(state) if state else None
         if part is None:
             checker = checker or _checker()

@@ -42,10 +42,7 @@ def builtin_state() -> str | None:
     from wizard import treecache
     from wizard.paths import builtin_trees_dir
 
-    if not treecache.enabled():
-        return None
-    folder = builtin_trees_dir()
-    return treecache.key(folder, treecache.yaml_files(folder))
+    return treecache.state(builtin_trees_dir()) if treecache.enabled() else None
 
 
 def find(text: str, protocol: str | None, version: str) -> QuestionView | None:

@@ -36,17 +36,33 @@ def yaml_files(folder: Path) -> list[Path]:
     return found
 
 
-def key(folder: Path, files: list[Path]) -> str:
-    """Names the state of `folder`: any edit, added or removed file, or upgrade changes it."""
-    digest = hashlib.sha256()
-    digest.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{folder}".encode())
-    for path in files + [folder / "schema.json"]:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        digest.update(f"|{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:32]
+def state(folder: Path) -> str:
+    """Names the state of `folder`: any edit, added or removed file, or upgrade changes it.
+
+    One pass of os.scandir over the tree files and the schema: `--code` computes this before
+    its first paint, so it avoids building a Path per file.
+    """
+    parts = [f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{folder}"]
+
+    def visit(path: str) -> None:
+        with os.scandir(path) as found:
+            entries = sorted(found, key=lambda e: e.name)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if not entry.name.startswith("."):
+                    visit(entry.path)
+            elif entry.name.endswith((".yaml", ".yml")) or entry.name == "schema.json":
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                parts.append(f"|{entry.path}|{stat.st_size}|{stat.st_mtime_ns}")
+
+    try:
+        visit(os.fspath(folder))
+    except OSError:
+        pass
+    return hashlib.sha256("".join(parts).encode()).hexdigest()[:32]
 
 
 def enabled() -> bool:
