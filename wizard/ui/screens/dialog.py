@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,11 +9,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from wizard.ui.styles import beside
+
 
 class Dialog(ModalScreen):
     """Subclasses give TITLE_TEXT, HINT and `body()`; Esc dismisses with None."""
 
-    CSS_PATH = [Path(__file__).with_name("dialog.tcss")]
+    DEFAULT_CSS = beside(__file__, "dialog.tcss")
 
     BINDINGS = [Binding("escape", "cancel", "Close", key_display="Esc")]
     BOX_ID = "dialog-box"

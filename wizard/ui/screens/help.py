@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -11,11 +9,13 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from wizard.ui.styles import beside
+
 
 class HelpScreen(ModalScreen[None]):
     """Lists the bindings of the screen it was opened from, plus the app's own."""
 
-    CSS_PATH = [Path(__file__).with_name("help.tcss")]
+    DEFAULT_CSS = beside(__file__, "help.tcss")
 
     BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", "Close", key_display="Esc")]
 

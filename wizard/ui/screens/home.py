@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +13,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from wizard import versions as V
+from wizard.ui.styles import beside
 from wizard.evidence import Evidence
 from wizard.model import tr
 from wizard.search import CodeIndex
@@ -22,7 +22,7 @@ from wizard.search import CodeIndex
 class HomeScreen(Screen):
     """Search box over every known code, grouped by protocol and class."""
 
-    CSS_PATH = [Path(__file__).with_name("home.tcss")]
+    DEFAULT_CSS = beside(__file__, "home.tcss")
 
     HELP = ("Type a code (403.1, 404-3, ftp 550) or words (UrlScan, SSL, too many users), or paste an error "
             "page or log line to rank the codes it matches; Enter starts the walk. Ctrl+R continues a saved case.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -16,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.ui.styles import beside
 from wizard.walkview import QuestionView
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ NARROW = 70  # below this many columns the path panel is hidden
 class WalkScreen(Screen):
     """Holds one Session; every key press makes a new Session and the view follows."""
 
-    CSS_PATH = [Path(__file__).with_name("walk.tcss")]
+    DEFAULT_CSS = beside(__file__, "walk.tcss")
 
     HELP = ("Answer with arrows and Enter or the number keys. b goes back, r starts over, h goes home. "
             "Every walk is saved as a case as you go: e adds a note to this step, x exports the case for "
