@@ -40,6 +40,22 @@ def builtin() -> Library:
 
 
 @pytest.fixture
+def builtin_copy(tmp_path, monkeypatch):
+    """A copy of the fixture trees standing in for the built-in folder, with a cache of its own."""
+    import shutil
+
+    from wizard import paths
+
+    folder = tmp_path / "builtin"
+    shutil.copytree(FIXTURE_TREES, folder)
+    shutil.copy(paths.schema_path(), folder / "schema.json")
+    monkeypatch.setattr(paths, "builtin_trees_dir", lambda: folder)
+    monkeypatch.setattr("wizard.library.builtin_trees_dir", lambda: folder)
+    monkeypatch.setenv("IISDOCTOR_CACHE_DIR", str(tmp_path / "cache"))
+    return folder
+
+
+@pytest.fixture
 def write_tree(tmp_path):
     """Write YAML files into a temporary folder: write_tree("http/1.yaml", text) -> folder."""
 

@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from tests.conftest import FIXTURE_TREES
 from wizard import startviews, walkplan
 from wizard.library import Library
 from wizard.walkview import question_view
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def builtin_folder(tmp_path, monkeypatch):
-    """A copy of the fixture trees standing in for the built-in folder, in a cache of its own."""
-    folder = tmp_path / "builtin"
-    shutil.copytree(FIXTURE_TREES, folder)
-    shutil.copy(ROOT / "decision_trees" / "schema.json", folder)
-    monkeypatch.setattr("wizard.paths.builtin_trees_dir", lambda: folder)
-    monkeypatch.setattr("wizard.library.builtin_trees_dir", lambda: folder)
-    monkeypatch.setenv("IISDOCTOR_CACHE_DIR", str(tmp_path / "cache"))
-    return folder
 
 
 def opened_view(library: Library, text: str, protocol: str | None, version: str):
@@ -40,14 +23,14 @@ def opened_view(library: Library, text: str, protocol: str | None, version: str)
     ("ftp 550", None, "6.0"),
     ("500", "http", "6.0"),
 ])
-def test_loading_through_the_cache_writes_the_view_the_wizard_opens(builtin_folder, text, protocol, version):
+def test_loading_through_the_cache_writes_the_view_the_wizard_opens(builtin_copy, text, protocol, version):
     library = Library.load(cache=True)
     view = startviews.find(text, protocol, version)
     assert view is not None
     assert view == opened_view(library, text, protocol, version)
 
 
-def test_views_differ_by_version(builtin_folder):
+def test_views_differ_by_version(builtin_copy):
     Library.load(cache=True)
     assert startviews.find("403.1", None, "6.0").answers[-1] == "An ISAPI extension"
     assert "An ISAPI extension" not in startviews.find("403.1", None, "5.0").answers
@@ -61,24 +44,24 @@ def test_views_differ_by_version(builtin_folder):
     ("Forbidden", None),  # not a code
     ("ftp 500", None),  # known code without a walk
 ])
-def test_what_needs_a_remark_or_the_engine_is_not_indexed(builtin_folder, text, protocol):
+def test_what_needs_a_remark_or_the_engine_is_not_indexed(builtin_copy, text, protocol):
     Library.load(cache=True)
     assert startviews.find(text, protocol, "6.0") is None
 
 
-def test_an_edited_tree_misses_the_index_until_the_next_load_rewrites_it(builtin_folder):
+def test_an_edited_tree_misses_the_index_until_the_next_load_rewrites_it(builtin_copy):
     Library.load(cache=True)
     assert startviews.find("403.1", None, "6.0").question == "What kind of file does the URL point to?"
-    tree = builtin_folder / "http" / "403.1.yaml"
+    tree = builtin_copy / "http" / "403.1.yaml"
     tree.write_text(tree.read_text(encoding="utf-8").replace(
         "What kind of file does the URL point to?", "Which file type fails?"), encoding="utf-8")
     assert startviews.find("403.1", None, "6.0") is None  # stale: the ordinary path runs
     Library.load(cache=True)
     assert startviews.find("403.1", None, "6.0").question == "Which file type fails?"
-    assert len(list((builtin_folder.parent / "cache").glob("start-*.pickle"))) == 1  # the old one is gone
+    assert len(list((builtin_copy.parent / "cache").glob("start-*.pickle"))) == 1  # the old one is gone
 
 
-def test_site_trees_and_a_disabled_cache_write_no_index(builtin_folder, monkeypatch, write_tree):
+def test_site_trees_and_a_disabled_cache_write_no_index(builtin_copy, monkeypatch, write_tree):
     site = write_tree("http/403.1.yaml", (FIXTURE_TREES / "http" / "403.1.yaml").read_text(encoding="utf-8"))
     Library.load([site], cache=True)
     assert startviews.find("403.1", None, "6.0") is None  # a site tree may override what it would show
@@ -87,8 +70,8 @@ def test_site_trees_and_a_disabled_cache_write_no_index(builtin_folder, monkeypa
     assert startviews.find("403.1", None, "6.0") is None
 
 
-def test_a_damaged_index_is_ignored(builtin_folder):
+def test_a_damaged_index_is_ignored(builtin_copy):
     Library.load(cache=True)
-    index = next((builtin_folder.parent / "cache").glob("start-*.pickle"))
+    index = next((builtin_copy.parent / "cache").glob("start-*.pickle"))
     index.write_bytes(index.read_bytes()[:40])
     assert startviews.find("403.1", None, "6.0") is None

@@ -113,17 +113,8 @@ def test_text_mapping_requires_english(write_tree):
     assert any("missing required field(s): en" in m for m in messages), messages
 
 
-def test_cache_reuses_a_clean_load_and_misses_after_an_edit(tmp_path, monkeypatch):
-    import shutil
-
-    from tests.conftest import FIXTURE_TREES
-    from wizard import paths
-
-    trees = tmp_path / "trees"
-    shutil.copytree(FIXTURE_TREES, trees)
-    shutil.copy(paths.schema_path(), trees / "schema.json")
-    monkeypatch.setattr(paths, "builtin_trees_dir", lambda: trees)
-    monkeypatch.setattr("wizard.library.builtin_trees_dir", lambda: trees)
+def test_cache_reuses_a_clean_load_and_misses_after_an_edit(builtin_copy):
+    trees = builtin_copy
     first = Library.load(cache=True)
     assert first.tree("http", "403.1") is not None
     second = Library.load(cache=True)
@@ -143,20 +134,12 @@ def test_cache_reuses_a_clean_load_and_misses_after_an_edit(tmp_path, monkeypatc
     assert third.entry("http", "500").meaning == {"en": "Something broke."}
 
 
-def test_cached_trees_serve_any_working_folder_and_show_paths_from_there(tmp_path, monkeypatch):
+def test_cached_trees_serve_any_working_folder_and_show_paths_from_there(builtin_copy, tmp_path, monkeypatch):
     """Admins start iisdoctor from anywhere: a new folder must not mean parsing every tree again."""
     import os
-    import shutil
 
-    from tests.conftest import FIXTURE_TREES
-    from wizard import paths
     from wizard.findings import Finding
 
-    trees = tmp_path / "trees"
-    shutil.copytree(FIXTURE_TREES, trees)
-    shutil.copy(paths.schema_path(), trees / "schema.json")
-    monkeypatch.setattr(paths, "builtin_trees_dir", lambda: trees)
-    monkeypatch.setattr("wizard.library.builtin_trees_dir", lambda: trees)
     monkeypatch.chdir(tmp_path)
     Library.load(cache=True)
     elsewhere = tmp_path / "elsewhere"
@@ -166,4 +149,4 @@ def test_cached_trees_serve_any_working_folder_and_show_paths_from_there(tmp_pat
     assert again.loaded.sound  # a hit, though the folder changed
     where = again.tree("http", "403.1").where
     assert os.path.isabs(where.file)
-    assert str(Finding(where, "x")) == os.path.join("..", "trees", "http", "403.1.yaml") + ":1:1: x"
+    assert str(Finding(where, "x")) == os.path.join("..", "builtin", "http", "403.1.yaml") + ":1:1: x"
