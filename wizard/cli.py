@@ -2,16 +2,16 @@
 
 The plain paths (`list`, `explain`, `validate`) never import Textual: they start fast and work
 in pipes. Only the interactive branch imports `wizard.ui`, inside the function that needs it.
+This module imports little at the top: `--code CODE` alone paints its first question from the
+start-up index (wizard.startviews) before the library, the model or the engine are loaded.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from wizard import __version__, settings

@@ -120,13 +120,13 @@ class WalkScreen(Screen):
 
         self.case = (self.case or Case.new(session)).with_session(session)
         self.app.save_case(self.case)
-        self.query_one("#crumbs", Static).update(" › ".join(session.breadcrumb()))
-        self._show_notice(walkview.notice(session, self.app.library, self.app.version))
         for panel in self.query("#path"):
             panel.show(session, self.case)
         views = self.query_one("#views", ContentSwitcher)
         if session.finished:
             views.current = "outcome-view"
+            self.query_one("#crumbs", Static).update(" › ".join(session.breadcrumb()))
+            self._show_notice(walkview.notice(session, self.app.library, self.app.version))
             self._show_outcome(session)
             self.call_after_refresh(self._focus_outcome)
         else:
