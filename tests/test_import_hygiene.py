@@ -48,7 +48,9 @@ def test_plain_paths_do_not_import_textual(argv):
 def test_core_modules_do_not_import_textual():
     modules = ["wizard", "wizard.cli", "wizard.library", "wizard.session", "wizard.validator",
                "wizard.render", "wizard.codes", "wizard.loader", "wizard.cases", "wizard.report",
-               "wizard.findtext", "wizard.evidence", "wizard.settings", "wizard.cli_cases", "wizard.cli_find"]
+               "wizard.findtext", "wizard.evidence", "wizard.settings", "wizard.cli_cases", "wizard.cli_find",
+               "wizard.cli_explain", "wizard.walkview", "wizard.walkplan", "wizard.startviews", "wizard.codetext",
+               "wizard.treecache", "wizard.i18n"]
     probe = f"import sys\nfor m in {modules!r}: __import__(m)\nprint('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
