@@ -144,3 +144,27 @@ def test_general_guidance_reaches_the_user(builtin, walks):
     assert {294807} <= kbs
     real_error = {ref.id for n in builtin.subtrees["real-error"].nodes.values() for ref in getattr(n, "kb", ())}
     assert {294807, 814869, 302570} <= real_error
+
+
+def test_the_questions_left_never_grow_while_walking_forward(builtin):
+    """"At most N more" must keep its promise: each answer lowers N, unless a loop in the tree
+    brings back a question the person has already answered (where counting starts afresh)."""
+    from wizard.session import Session
+
+    grew = []
+    for tree in builtin.trees:
+        for version in sorted(builtin.tree_versions(tree)):
+            todo, seen = [Session.start(builtin, tree.protocol, tree.code, version)], set()
+            while todo:
+                session = todo.pop()
+                if session.finished or session.cursor in seen:
+                    continue
+                seen.add(session.cursor)
+                for index in range(len(session.answers())):
+                    after = session.choose(index)
+                    asked_before = after.cursor in {v.cursor for v in after.history}
+                    if not after.finished and not asked_before and after.remaining() >= session.remaining():
+                        grew.append(f"{tree.code} IIS {version}: {session.cursor.ref} ({session.remaining()}) "
+                                    f"-> {after.cursor.ref} ({after.remaining()})")
+                    todo.append(after)
+    assert not grew, "\n".join(grew[:10])

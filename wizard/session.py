@@ -16,6 +16,7 @@ from wizard.model import RETURN, Answer, Graph, Outcome, Question, Use, tr
 
 NOT_FIXED = "not fixed"
 _MAX_HOPS = 500
+_MAX_DEPTH = 8  # subtrees within subtrees; deeper means they use each other in a loop
 
 
 class SessionError(Exception):
@@ -210,10 +211,15 @@ class Session:
         return crumbs
 
     def remaining(self) -> int:
-        """At most how many more questions stand between here and an outcome."""
+        """At most how many more questions stand between here and an outcome.
+
+        Questions already answered in this walk are not counted again: a tree that loops back
+        (find the real error, then return to the sub-status question) would otherwise make the
+        count grow in the middle of the loop. It may grow when the loop brings a question back.
+        """
         if self.finished:
             return 0
-        return self._longest(self.cursor, frozenset())
+        return self._longest(self.cursor, frozenset(v.cursor for v in self.history) - {self.cursor})
 
     def to_dict(self) -> dict:
         return {
@@ -291,13 +297,18 @@ class Session:
             return Cursor(graph_key, node_id, stack)
         raise SessionError(f"{graph_key}: the tree loops without asking anything")
 
-    def _longest(self, cursor: Cursor, seen: frozenset[str]) -> int:
-        if cursor.ref in seen:
+    def _longest(self, cursor: Cursor, seen: frozenset[Cursor]) -> int:
+        """Questions on the longest path from `cursor` that asks nothing twice.
+
+        A shared subtree used twice on one path is asked twice, so places are told apart by
+        their whole cursor (subtree node and where it returns to), not by the node alone.
+        """
+        if cursor in seen or len(cursor.stack) > _MAX_DEPTH:
             return 0
         node = self._node(cursor)
         if not isinstance(node, Question):
             return 0
-        seen = seen | {cursor.ref}
+        seen = seen | {cursor}
         best = 0
         for answer in node.answers:
             if not self.applies(answer.versions):

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from wizard.library import Library
 
 #: Bump when a view's shape or what goes into it changes.
-FORMAT = 1
+FORMAT = 2
 
 
 def _file(state: str) -> Path:
