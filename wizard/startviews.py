@@ -71,6 +71,7 @@ def build(library: Library) -> dict[tuple[str, str, str], QuestionView]:
     from wizard.walkview import question_view
 
     views: dict[tuple[str, str, str], QuestionView] = {}
+    made: dict[tuple[str, str, str, str], QuestionView] = {}  # typed with or without protocol: one walk
     for entry in library.entries:
         for protocol in ("", entry.protocol):
             for version in V.KNOWN:
@@ -80,7 +81,10 @@ def build(library: Library) -> dict[tuple[str, str, str], QuestionView]:
                 opening = open_query(library, entry.code, protocol or None, version)
                 session = opening.session
                 if session is not None and not opening.notice and not session.finished:
-                    views[key] = question_view(session, library, version)
+                    walk = (session.protocol, session.code, session.version, version)
+                    if walk not in made:
+                        made[walk] = question_view(session, library, version)
+                    views[key] = made[walk]
     return views
 
 
