@@ -34,6 +34,13 @@ def tree(body: str) -> str:
     return 'protocol: http\ncode: "403.1"\nstart: q\nnodes:\n' + body
 
 
+def only_error(write_tree, tree_text: str) -> str:
+    """The one error the validator finds in an HTTP 403.1 tree beside the standard catalog."""
+    write_tree("catalog.yaml", CATALOG)
+    [message] = errors(write_tree("http/403.1.yaml", tree_text))
+    return message
+
+
 GOOD_BODY = """
   q:
     topic: Kind
@@ -56,9 +63,7 @@ def test_good_tree_passes(write_tree):
 
 
 def test_unknown_node_reference(write_tree):
-    write_tree("catalog.yaml", CATALOG)
-    folder = write_tree("http/403.1.yaml", tree(GOOD_BODY.replace("next: b}", "next: bb}")))
-    [message] = errors(folder)
+    message = only_error(write_tree, tree(GOOD_BODY.replace("next: b}", "next: bb}")))
     assert "403.1.yaml:11:9: q: answer 2 names unknown node 'bb'; did you mean 'b'?" in message
 
 
@@ -72,9 +77,7 @@ def test_unknown_subtree_and_return_outside_subtree(write_tree):
 
 
 def test_unreachable_node(write_tree):
-    write_tree("catalog.yaml", CATALOG)
-    folder = write_tree("http/403.1.yaml", tree(GOOD_BODY + "  lost: {outcome: Nobody comes here., steps: [x]}\n"))
-    [message] = errors(folder)
+    message = only_error(write_tree, tree(GOOD_BODY + "  lost: {outcome: Nobody comes here., steps: [x]}\n"))
     assert "lost: no path from 'q' reaches this node" in message
 
 
@@ -121,9 +124,7 @@ def test_question_needs_two_answers_and_outcome_needs_steps(write_tree):
 
 
 def test_answers_per_version(write_tree):
-    write_tree("catalog.yaml", CATALOG)
-    folder = write_tree("http/403.1.yaml", tree(GOOD_BODY.replace("next: b}", 'next: b, versions: ["6.0"]}')))
-    [message] = errors(folder)
+    message = only_error(write_tree, tree(GOOD_BODY.replace("next: b}", 'next: b, versions: ["6.0"]}')))
     assert "q: on IIS 5.0 only 1 answer(s) apply" in message
 
 
@@ -139,9 +140,7 @@ def test_duplicate_codes_and_code_missing_from_catalog(write_tree):
 
 
 def test_tree_versions_must_be_covered_by_catalog(write_tree):
-    write_tree("catalog.yaml", CATALOG)
-    folder = write_tree("http/403.1.yaml", tree(GOOD_BODY).replace('start: q', 'versions: ["10.0"]\nstart: q'))
-    [message] = errors(folder)
+    message = only_error(write_tree, tree(GOOD_BODY).replace('start: q', 'versions: ["10.0"]\nstart: q'))
     assert "the tree claims IIS 10.0, but the catalog entry for 403.1 covers only 5.0, 6.0" in message
 
 

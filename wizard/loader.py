@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wizard import treecache
 from wizard import versions as V
-from wizard.treecache import yaml_files
 from wizard.evidence import When, reason_key, win32_key
 from wizard.findings import Finding, Where
 from wizard.model import (
@@ -41,8 +41,6 @@ def load_folders(folders: list[Path], *, cache: bool = False) -> LoadResult:
     With `cache`, a clean load of the first folder is kept in the user's cache folder and
     reused while no file in it changes, so starting the wizard does not re-parse every tree.
     """
-    from wizard import treecache
-
     checker = None
     result = LoadResult()
     sound = []
@@ -50,7 +48,7 @@ def load_folders(folders: list[Path], *, cache: bool = False) -> LoadResult:
         if not folder.is_dir():
             result.findings.append(Finding(Where(str(folder.absolute())), "not a folder"))
             continue
-        files = yaml_files(folder)
+        files = treecache.yaml_files(folder)
         state = treecache.state(folder) if cache and source == 0 and treecache.enabled() else None
         part = treecache.get(state) if state else None
         if part is None:

@@ -150,21 +150,21 @@ class IISDoctorApp(App[None]):
         """The walk the start-up view stands for, opened once that view is on screen."""
         from wizard import walkplan
 
-        opening = walkplan.open_query(self.library, text, protocol, version)
+        return self._accept(walkplan.open_query(self.library, text, protocol, version), text)
+
+    def _open(self, opening: Opening, text: str) -> None:
+        session = self._accept(opening, text)
+        if session is not None:
+            self._unwind()
+            self.push_screen(WalkScreen(session))
+
+    def _accept(self, opening: Opening, text: str) -> Session | None:
+        """The opening's session, with its remark shown; without one, home with the reason."""
         if opening.session is None:
             self._home_with(text, opening.message or f"No guided walk for {text} yet")
         elif opening.notice:
             self.notify(opening.notice, title="Code not found exactly", markup=False)
         return opening.session
-
-    def _open(self, opening: Opening, text: str) -> None:
-        if opening.session is None:
-            self._home_with(text, opening.message or f"No guided walk for {text} yet")
-            return
-        if opening.notice:
-            self.notify(opening.notice, title="Code not found exactly", markup=False)
-        self._unwind()
-        self.push_screen(WalkScreen(opening.session))
 
     def go_home(self):
         """Show home, built only the first time it is needed (a --code start never pays for it)."""
