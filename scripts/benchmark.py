@@ -43,7 +43,7 @@ import os, sys, time, resource
 sys.path.insert(0, {root!r})
 os.environ["TEXTUAL_DRIVER"] = "textual.drivers.headless_driver:HeadlessDriver"  # as textual-serve would
 from textual.app import App
-from wizard.cli import main
+from wizard.cli.main import main
 marks = {{}}
 run = App.run
 def headless(app, **kw):  # the same size as the minimal app; then time the first walk screen's paint
@@ -69,7 +69,7 @@ print(marks["ready"], marks["question"], resource.getrusage(resource.RUSAGE_SELF
 EXPLAIN = """
 import sys, time, io, contextlib, resource
 sys.path.insert(0, {root!r})
-from wizard.cli import main
+from wizard.cli.main import main
 with contextlib.redirect_stdout(io.StringIO()):
     main(["explain", "403.1"])
 print(time.perf_counter() - START, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
@@ -126,7 +126,7 @@ def main() -> None:
     print(f"first run with an empty cache (after an upgrade or a tree edit): question painted after "
           f"{question * 1000:.0f}ms, having parsed every tree and written the cache and the start-up index")
     sys.path.insert(0, str(ROOT))
-    from wizard.library import Library
+    from wizard.knowledge.library import Library
 
     start = time.perf_counter()
     library = Library.load(cache=True)

@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from wizard.cases import CaseStore  # noqa: E402
-from wizard.evidence import Evidence  # noqa: E402
-from wizard.library import Library  # noqa: E402
+from wizard.cases.store import CaseStore  # noqa: E402
+from wizard.knowledge.evidence import Evidence  # noqa: E402
+from wizard.knowledge.library import Library  # noqa: E402
 from wizard.ui.app import IISDoctorApp  # noqa: E402
 
 OUT = ROOT / "screenshots"

@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from wizard.library import Library
-from wizard.model import Outcome
-from wizard.session import Session
+from tests.helpers import FIXTURE_TREES
+from wizard.knowledge.library import Library
 
-FIXTURE_TREES = Path(__file__).parent / "fixtures" / "trees"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -44,13 +42,12 @@ def builtin_copy(tmp_path, monkeypatch):
     """A copy of the fixture trees standing in for the built-in folder, with a cache of its own."""
     import shutil
 
-    from wizard import paths
-
+    from wizard.knowledge import builtin as paths
     folder = tmp_path / "builtin"
     shutil.copytree(FIXTURE_TREES, folder)
     shutil.copy(paths.schema_path(), folder / "schema.json")
     monkeypatch.setattr(paths, "builtin_trees_dir", lambda: folder)
-    monkeypatch.setattr("wizard.library.builtin_trees_dir", lambda: folder)
+    monkeypatch.setattr("wizard.knowledge.library.builtin_trees_dir", lambda: folder)
     monkeypatch.setenv("IISDOCTOR_CACHE_DIR", str(tmp_path / "cache"))
     return folder
 
@@ -66,27 +63,3 @@ def write_tree(tmp_path):
         return tmp_path / "trees"
 
     return write
-
-
-def walk_all(library: Library, tree) -> tuple[dict[str, set[str]], set[int]]:
-    """Follow every answer and every "didn't fix it" under every version the tree applies to.
-
-    Returns each outcome reached (qualified id -> versions) and the KB ids shown on the way.
-    """
-    reached: dict[str, set[str]] = {}
-    kbs: set[int] = set()
-    for version in sorted(library.tree_versions(tree)):
-        todo, seen = [Session.start(library, tree.protocol, tree.code, version)], set()
-        while todo:
-            session = todo.pop()
-            if session.cursor in seen:
-                continue
-            seen.add(session.cursor)
-            if isinstance(session.node, Outcome):
-                reached.setdefault(session.cursor.qualified, set()).add(version)
-                kbs.update(ref.id for ref in session.node.kb)
-                if session.node.next:
-                    todo.append(session.not_fixed())
-                continue
-            todo.extend(session.choose(i) for i in range(len(session.answers())))
-    return reached, kbs

@@ -38,7 +38,7 @@ def test_installed_package_finds_trees_from_any_folder(wheel, tmp_path):
     zipfile.ZipFile(wheel).extractall(target)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    probe = ("import wizard.paths as p, wizard.library as l; lib = l.Library.load(); "
+    probe = ("import wizard.knowledge.builtin as p, wizard.knowledge.library as l; lib = l.Library.load(); "
              "print(p.builtin_trees_dir()); print(len(lib.trees), len(lib.entries), len(lib.findings))")
     result = subprocess.run([sys.executable, "-s", "-c", probe], cwd=elsewhere, capture_output=True, text=True,
                             env={"PYTHONPATH": str(target)}, timeout=60)

@@ -1,5 +1,5 @@
 """`python -m wizard` behaves exactly like the `iisdoctor` command."""
 
-from wizard.cli import main
+from wizard.cli.main import main
 
 raise SystemExit(main())

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURE_TREES
-from wizard.library import Library
+from tests.helpers import FIXTURE_TREES
+from wizard.knowledge.library import Library
 
 THEME = "textual-dark"
 
@@ -48,8 +48,7 @@ def frozen_cases(monkeypatch):
     """Fixed case ids, clock and data folder, so screens that show them snapshot the same way."""
     import shutil
 
-    from wizard import cases
-
+    from wizard.cases import store as cases
     shutil.rmtree(SNAPSHOT_DATA, ignore_errors=True)
     monkeypatch.setenv("IISDOCTOR_DATA_DIR", str(SNAPSHOT_DATA))
     ids = iter(f"20261126-0900{n:02d}-abcd" for n in range(100))

@@ -7,8 +7,8 @@ import json
 from textual.widgets import Input, OptionList, Select
 
 from tests.ui.conftest import make_app
-from wizard import settings
-from wizard.evidence import Evidence
+from wizard.platform import settings
+from wizard.knowledge.evidence import Evidence
 from wizard.ui.screens.export import ExportScreen
 from wizard.ui.screens.home import HomeScreen
 from wizard.ui.screens.note import NoteScreen

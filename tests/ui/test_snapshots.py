@@ -61,10 +61,10 @@ def test_resume_list(snap_compare, frozen_cases):
     """--resume without an id lists saved cases, newest first, with code, result, age and last step."""
     from dataclasses import replace
 
-    from tests.conftest import FIXTURE_TREES
-    from wizard.cases import ESCALATED, Case, CaseStore
-    from wizard.library import Library
-    from wizard.session import Session
+    from tests.helpers import FIXTURE_TREES
+    from wizard.cases.store import ESCALATED, Case, CaseStore
+    from wizard.knowledge.library import Library
+    from wizard.engine.session import Session
 
     library = Library.load([FIXTURE_TREES], builtin=False)
     store = CaseStore()
@@ -78,6 +78,6 @@ def test_resume_list(snap_compare, frozen_cases):
 
 def test_evidence_notice(snap_compare):
     """Evidence given with the code answers the question by itself and says so."""
-    from wizard.evidence import Evidence
+    from wizard.knowledge.evidence import Evidence
 
     assert snap_compare(make_app(code="500.19", version="10.0", evidence=Evidence(33)), terminal_size=(100, 24))

@@ -12,12 +12,11 @@ from textual.reactive import reactive
 from wizard.ui.screens.walk import WalkScreen
 
 if TYPE_CHECKING:
-    from wizard.cases import Case, CaseStore
-    from wizard.evidence import Evidence
-    from wizard.library import Library
-    from wizard.session import Session
-    from wizard.walkplan import Opening
-    from wizard.walkview import QuestionView
+    from wizard.cases.store import Case, CaseStore
+    from wizard.knowledge.evidence import Evidence
+    from wizard.knowledge.library import Library
+    from wizard.engine.session import Session
+    from wizard.engine.opening import Opening
 
 
 def _code_commands():
@@ -34,10 +33,9 @@ def _is_home(screen) -> bool:
 class IISDoctorApp(App[None]):
     """iisdoctor's wizard. Everything it shows comes from the Library passed in.
 
-    `library` may also be a function that loads it: with `first` (the start-up index's view of
-    the first question) the walk paints that question, then loads the library and the engine.
-    Nothing on the way to the first paint imports the model, so `--code` starts about as fast
-    as Textual itself. Modules are imported where first needed for the same reason.
+    `library` may also be a function that loads it, called the first time it is needed.
+    Screens and engine modules are imported where first needed, so start-up pays only for
+    what the first screen shows.
     """
 
     TITLE = "iisdoctor"
@@ -52,14 +50,13 @@ class IISDoctorApp(App[None]):
     def __init__(self, library: Library | Callable[[], Library], *, code: str | None = None,
                  protocol: str | None = None, version: str | None = None, evidence: Evidence | None = None,
                  case: Case | None = None, pick_case: bool = False, store: CaseStore | None = None,
-                 remember: bool = True, first: QuestionView | None = None):
+                 remember: bool = True):
         super().__init__()
         self._library, self._load_library = (None, library) if callable(library) else (library, None)
         self.start_code = code
         self.start_protocol = protocol
         self.start_evidence = evidence
         self.start_case = case
-        self.start_view = first
         self.pick_case = pick_case
         self._store = store
         self.remember = remember  # tests turn this off so they never touch the user's settings
@@ -74,18 +71,14 @@ class IISDoctorApp(App[None]):
     @property
     def store(self) -> CaseStore:
         if self._store is None:
-            from wizard.cases import CaseStore
+            from wizard.cases.store import CaseStore
 
             self._store = CaseStore()
         return self._store
 
     def on_mount(self) -> None:
         self.sub_title = f"IIS {self.version}"
-        if self.start_view is not None and self.start_code:
-            code, protocol, version = self.start_code, self.start_protocol, self.version
-            self.push_screen(WalkScreen.painted_first(
-                self.start_view, lambda: self._session_for(code, protocol, version)))
-        elif self.start_case is not None:
+        if self.start_case is not None:
             self.resume(self.start_case)
         elif self.pick_case:
             from wizard.ui.screens.resume import ResumeScreen
@@ -104,8 +97,7 @@ class IISDoctorApp(App[None]):
         """The person picked a version: use it and remember it for the next run."""
         self.version = version
         if self.remember:
-            from wizard import settings
-
+            from wizard.platform import settings
             settings.remember_version(version)
 
     # -- cases ---------------------------------------------------------------------------------
@@ -119,7 +111,7 @@ class IISDoctorApp(App[None]):
                         title="Not saved", severity="error", markup=False)
 
     def resume(self, case: Case) -> None:
-        from wizard.session import Session, SessionError
+        from wizard.engine.session import Session, SessionError
 
         try:
             session, dropped = Session.restore(self.library, case.session)
@@ -137,20 +129,12 @@ class IISDoctorApp(App[None]):
 
     def open_query(self, text: str, protocol: str | None = None, evidence: Evidence | None = None) -> None:
         """Open a code typed by a person; when it cannot, stay home and say why."""
-        from wizard import walkplan
-
+        from wizard.engine import opening as walkplan
         self._open(walkplan.open_query(self.library, text, protocol, self.version, evidence), text)
 
     def open_code(self, protocol: str, code: str, evidence: Evidence | None = None) -> None:
-        from wizard import walkplan
-
+        from wizard.engine import opening as walkplan
         self._open(walkplan.open_code(self.library, protocol, code, self.version, evidence), code)
-
-    def _session_for(self, text: str, protocol: str | None, version: str) -> Session | None:
-        """The walk the start-up view stands for, opened once that view is on screen."""
-        from wizard import walkplan
-
-        return self._accept(walkplan.open_query(self.library, text, protocol, version), text)
 
     def _open(self, opening: Opening, text: str) -> None:
         session = self._accept(opening, text)
@@ -195,7 +179,6 @@ class IISDoctorApp(App[None]):
 
 def default_version(library: Library) -> str:
     """The newest IIS version any known code applies to."""
-    from wizard import versions as V
-
+    from wizard.knowledge import versions as V
     covered = frozenset().union(*(e.versions for e in library.entries)) if library.entries else V.ALL
     return V.newest(covered)

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from wizard.model import tr
+from wizard.knowledge.model import tr
 
 
 class CodeCommands(Provider):

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from wizard.cases import ESCALATED, NOT_RESOLVED, RESOLVED
+from wizard.cases.store import ESCALATED, NOT_RESOLVED, RESOLVED
 from wizard.ui.screens.dialog import Dialog
 
 

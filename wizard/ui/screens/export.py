@@ -10,10 +10,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.cases import Case
-from wizard.report import build, to_json, to_markdown
+from wizard.cases.store import Case
+from wizard.cases.report import build, to_json, to_markdown
 from wizard.ui.screens.dialog import Dialog
-from wizard.userdirs import atomic_write
+from wizard.platform.folders import atomic_write
 
 
 def export_case(app: App, case: Case) -> None:

@@ -12,11 +12,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from wizard import versions as V
+from wizard.knowledge import versions as V
 from wizard.ui.styles import beside
-from wizard.evidence import Evidence
-from wizard.model import tr
-from wizard.search import CodeIndex
+from wizard.knowledge.evidence import Evidence
+from wizard.knowledge.model import tr
+from wizard.find.code_index import CodeIndex
 
 
 class HomeScreen(Screen):
@@ -86,13 +86,13 @@ class HomeScreen(Screen):
 
     def _hits(self, text: str) -> list:
         """Codes and short word queries filter; longer pasted text is ranked like `iisdoctor find`."""
-        from wizard.search import Hit
+        from wizard.find.code_index import Hit
 
         self.found_evidence = Evidence()
         hits = self.index.search(text)
         if len(text.split()) <= 3 and (hits or not text.strip()):
             return hits
-        from wizard.findtext import TextIndex, find
+        from wizard.find.text_match import TextIndex, find
 
         self.text_index = getattr(self, "text_index", None) or TextIndex(self.app.library)
         found = find(self.app.library, text, version=self.app.version, index=self.text_index, limit=15)

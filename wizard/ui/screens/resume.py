@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard.cases import STATUS_LABELS, CaseError, age
+from wizard.cases.store import STATUS_LABELS, CaseError, age
 from wizard.ui.screens.dialog import Dialog
 
 _SHOWN = 30

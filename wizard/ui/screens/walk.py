@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -16,11 +15,11 @@ from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.ui.styles import beside
-from wizard.walkview import QuestionView
+from wizard.views.question import QuestionView
 
 if TYPE_CHECKING:
-    from wizard.cases import Case
-    from wizard.session import Session
+    from wizard.cases.store import Case
+    from wizard.engine.session import Session
     from wizard.ui.widgets.outcome_view import OutcomeView
 
 
@@ -49,23 +48,11 @@ class WalkScreen(Screen):
 
     session: var[Session | None] = var(None, init=False)
 
-    def __init__(self, session: Session | None, case: Case | None = None):
+    def __init__(self, session: Session, case: Case | None = None):
         super().__init__()
         self._initial = session
-        self._first: QuestionView | None = None
-        self._opener: Callable[[], Session | None] | None = None
         self._path_choice: bool | None = None  # None: shown or hidden by the terminal's width
         self.case = case
-
-    @classmethod
-    def painted_first(cls, view: QuestionView, opener: Callable[[], Session | None]) -> "WalkScreen":
-        """A walk shown from the start-up index's view; `opener` makes the session right after.
-
-        A key pressed before then waits for the session (see `current`), so none is lost.
-        """
-        screen = cls(None)
-        screen._first, screen._opener = view, opener
-        return screen
 
     def compose(self) -> ComposeResult:
         yield Static("", id="crumbs", markup=False)
@@ -82,20 +69,17 @@ class WalkScreen(Screen):
                 yield Vertical(id="outcome-view")
 
     def on_mount(self) -> None:
-        if self._initial is not None:
-            self.session = self._initial
-        else:
-            self._show_question(self._first)
+        self.session = self._initial
         # The question is what the person is waiting for: paint it first, then the rest.
         self.call_after_refresh(self._complete)
 
     def _complete(self) -> None:
-        """Load the engine if the index painted the question, then add header, keys and path."""
+        """After the question is on screen: add the header, the key bar and the path panel."""
         from textual.widgets import Footer, Header
 
         from wizard.ui.widgets.path_panel import PathPanel
 
-        if not self.is_attached or self.current() is None:
+        if not self.is_attached:
             return
         self.mount(Header(), before=0)
         self.mount(Footer())
@@ -105,18 +89,9 @@ class WalkScreen(Screen):
         self._place_side(self.size.width, side)
         self.query_one("#body").mount(side)
 
-    def current(self) -> Session | None:
-        """The session; while the start-up view is shown, make it now (None: the app went home)."""
-        if self.session is None and self._opener is not None:
-            opener, self._opener = self._opener, None
-            session = opener()
-            if session is not None:
-                self.session = session
-        return self.session
-
     def watch_session(self, session: Session) -> None:
-        from wizard import walkview
-        from wizard.cases import Case
+        from wizard.views import question as walkview
+        from wizard.cases.store import Case
 
         self.case = (self.case or Case.new(session)).with_session(session)
         self.app.save_case(self.case)
@@ -194,28 +169,28 @@ class WalkScreen(Screen):
             return bool(session.moves) or None
         return True
 
-    # -- actions: each asks `current()`, so a key pressed during start-up waits for the engine --
+    # -- actions ---------------------------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#answers")
     def _answered(self, event: OptionList.OptionSelected) -> None:
-        if self.current() is not None:
+        if self.session is not None:
             self.session = self.session.choose(int(event.option.id))
 
     def action_answer(self, number: int) -> None:
-        session = self.current()
+        session = self.session
         if session is not None and not session.finished and number <= len(session.answers()):
             self.session = session.choose(number - 1)
 
     def action_back(self) -> None:
-        if self.current() is not None:
+        if self.session is not None:
             self.session = self.session.back()
 
     def action_restart(self) -> None:
-        if self.current() is not None:
+        if self.session is not None:
             self.session = self.session.restart()
 
     def action_not_fixed(self) -> None:
-        session = self.current()
+        session = self.session
         if session is not None and session.finished and session.outcome.next:
             self.session = session.not_fixed()
 
@@ -223,10 +198,10 @@ class WalkScreen(Screen):
         self.app.go_home()
 
     def action_note(self) -> None:
-        from wizard.model import tr
+        from wizard.knowledge.model import tr
         from wizard.ui.screens.note import NoteScreen
 
-        session = self.current()
+        session = self.session
         if session is None:
             return
         where = tr(session.outcome.cause) if session.finished else tr(session.node.question)
@@ -244,13 +219,13 @@ class WalkScreen(Screen):
     def action_export(self) -> None:
         from wizard.ui.screens.export import export_case
 
-        if self.current() is not None:
+        if self.session is not None:
             export_case(self.app, self.case)
 
     def action_close_case(self) -> None:
         from wizard.ui.screens.close_case import CloseCaseScreen
 
-        if self.current() is None:
+        if self.session is None:
             return
 
         def close(result: tuple[str, str] | None) -> None:

@@ -9,10 +9,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.model import tr
+from wizard.knowledge.model import tr
 
 if TYPE_CHECKING:
-    from wizard.session import Session
+    from wizard.engine.session import Session
 
 
 class CommandBlock(Static, can_focus=True):

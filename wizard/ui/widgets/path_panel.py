@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.model import tr
+from wizard.knowledge.model import tr
 
 if TYPE_CHECKING:
-    from wizard.cases import Case
-    from wizard.session import Session
+    from wizard.cases.store import Case
+    from wizard.engine.session import Session
 
 
 class PathPanel(Static):

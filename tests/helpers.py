@@ -1,0 +1,45 @@
+"""Helpers shared by the test modules: the fixture trees, walking every path, running the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wizard.cli.main import main
+from wizard.engine.session import Session
+from wizard.knowledge.library import Library
+from wizard.knowledge.model import Outcome, Tree
+
+ROOT = Path(__file__).resolve().parent.parent  # the repository
+FIXTURE_TREES = Path(__file__).parent / "fixtures" / "trees"
+FIX = ["--trees", str(FIXTURE_TREES)]
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run `iisdoctor ARGV` in-process: (exit code, standard output, standard error)."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def walk_all(library: Library, tree: Tree) -> tuple[dict[str, set[str]], set[int]]:
+    """Follow every answer and every "didn't fix it" under every version the tree applies to.
+
+    Returns each outcome reached (qualified id -> versions) and the KB ids shown on the way.
+    """
+    reached: dict[str, set[str]] = {}
+    kbs: set[int] = set()
+    for version in sorted(library.tree_versions(tree)):
+        todo, seen = [Session.start(library, tree.protocol, tree.code, version)], set()
+        while todo:
+            session = todo.pop()
+            if session.cursor in seen:
+                continue
+            seen.add(session.cursor)
+            if isinstance(session.node, Outcome):
+                reached.setdefault(session.cursor.qualified, set()).add(version)
+                kbs.update(ref.id for ref in session.node.kb)
+                if session.node.next:
+                    todo.append(session.not_fixed())
+                continue
+            todo.extend(session.choose(i) for i in range(len(session.answers())))
+    return reached, kbs

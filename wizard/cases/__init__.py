@@ -1,0 +1,1 @@
+"""Saved cases: the store on disk and the reports written from a case."""

@@ -1,0 +1,208 @@
+"""Hand-over records of a case: Markdown to paste into a ticket, JSON for tools.
+
+Both are built from one `Record`, so they always say the same thing. Text from trees and
+notes is written as typed; Markdown special characters in it are escaped only where they
+would change the layout (a note starting with `#` must not become a heading).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from dataclasses import dataclass, field
+
+from wizard.cases.store import ESCALATED, STATUS_LABELS, Case
+from wizard.knowledge.evidence import Evidence
+from wizard.knowledge.library import Library
+from wizard.knowledge.model import Outcome, tr
+from wizard.engine.session import Session, SessionError
+
+_MAX_NEXT = 8
+
+
+@dataclass
+class StepRecord:
+    number: int
+    question: str
+    answer: str
+    auto: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Record:
+    case: Case
+    code: str
+    protocol: str
+    meaning: str
+    version: str
+    evidence: str
+    steps: list[StepRecord]
+    outcome: dict | None  # cause, steps [{text, command}], kb [{id, title}]
+    stopped_at: str | None  # the open question when the walk has no outcome yet
+    still_to_try: list[str]
+    other_notes: list[str]  # notes from steps no longer on the path (after going back)
+    tried_elsewhere: list[str]  # outcomes shown on a path later abandoned
+    dropped: int = 0  # moves that no longer fit the current trees
+
+
+def build(case: Case, library: Library) -> Record:
+    session, dropped = Session.restore(library, case.session)
+    entry = library.entry(session.protocol, session.code, session.version)
+    steps: list[StepRecord] = []
+    placed: set[tuple[int, str]] = set()
+    for i, visit in enumerate(session.history):
+        if visit.answer is None:
+            question, answer = tr(visit.node.cause), "Did not fix it; tried the next cause"
+        else:
+            question, answer = tr(visit.node.question), tr(visit.answer.label)
+        step = StepRecord(i + 1, question, answer, visit.auto)
+        step.notes = _notes(case, i, visit.cursor.ref, placed)
+        steps.append(step)
+    here = len(session.history)
+    outcome = stopped = None
+    if session.finished:
+        node = session.outcome
+        outcome = {
+            "cause": tr(node.cause),
+            "steps": [{"text": tr(s.text), "command": s.command} for s in session.steps()],
+            "kb": [{"id": k.id, "title": tr(k.title)} for k in node.kb],
+            "notes": _notes(case, here, session.cursor.ref, placed),
+        }
+    else:
+        stopped = tr(session.node.question)
+        steps.append(StepRecord(here + 1, stopped, "(not answered yet)",
+                                notes=_notes(case, here, session.cursor.ref, placed)))
+    on_path = {v.cursor.ref for v in session.history} | {session.cursor.ref}
+    return Record(
+        case=case, code=session.code, protocol=session.protocol,
+        meaning=tr(entry.title) if entry else "", version=session.version,
+        evidence=session.evidence.describe() if session.evidence else "",
+        steps=steps, outcome=outcome, stopped_at=stopped, still_to_try=_still_to_try(session),
+        other_notes=[n.text for n in case.notes if (n.step, n.at) not in placed],
+        tried_elsewhere=[_cause(library, ref, session) for ref in case.tried if ref not in on_path],
+        dropped=dropped)
+
+
+def _notes(case: Case, step: int, at: str, placed: set) -> list[str]:
+    found = [n.text for n in case.notes if (n.step, n.at) == (step, at)]
+    if found:
+        placed.add((step, at))
+    return found
+
+
+def _still_to_try(session: Session) -> list[str]:
+    """The causes "Didn't fix it?" would lead to next, in order, until a question or the end."""
+    out = []
+    current = session
+    for _ in range(_MAX_NEXT):
+        node = current.outcome
+        if node is None or not node.next:
+            break
+        try:
+            current = current.not_fixed()
+        except SessionError:
+            break
+        if current.finished:
+            out.append(tr(current.outcome.cause))
+        else:
+            out.append(f"Answer: {tr(current.node.question)}")
+            break
+    return out
+
+
+def _cause(library: Library, ref: str, session: Session) -> str:
+    graph_key, _, node_id = ref.partition("#")
+    graph = session.tree if graph_key == session.tree.key else library.graph(graph_key)
+    node = graph.nodes.get(node_id) if graph else None
+    return tr(node.cause) if isinstance(node, Outcome) else ref
+
+
+# -- Markdown --------------------------------------------------------------------------------
+
+_LEADING = re.compile(r"^(\s*)([#>*+\-=|]|\d+[.)])")
+
+
+def _md(text: str) -> str:
+    """Keep a line from turning into a heading, quote, list or table when pasted."""
+    text = " ".join(text.split())
+    return _LEADING.sub(lambda m: m[1] + "\\" + m[2], text)
+
+
+def _code(command: str) -> str:
+    fence = "`" * max(1, max((len(run) for run in re.findall(r"`+", command)), default=0) + 1)
+    pad = " " if command.startswith("`") or command.endswith("`") else ""
+    return f"{fence}{pad}{command}{pad}{fence}"
+
+
+def _stamp(iso: str) -> str:
+    """`2026-11-26 09:30 UTC` reads better in a ticket than the ISO form kept in the file."""
+    try:
+        moment = datetime.fromisoformat(iso).astimezone(timezone.utc)
+    except ValueError:
+        return iso
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def to_markdown(record: Record) -> str:
+    case = record.case
+    result = STATUS_LABELS[case.status]
+    if case.status == ESCALATED and case.reason:
+        result += f" ({_md(case.reason)})"
+    title = f"{record.protocol.upper()} {record.code}" + (f" — {_md(record.meaning)}" if record.meaning else "")
+    lines = [f"**{title}** · IIS {record.version} · {result}", ""]
+    lines.append(f"Case {case.id} · opened {_stamp(case.created)} · updated {_stamp(case.updated)}")
+    if record.evidence:
+        lines.append(f"Evidence given: {record.evidence}")
+    if case.reason and case.status != ESCALATED:
+        lines.append(f"Remark: {_md(case.reason)}")
+    if record.dropped:
+        lines.append(f"Note: the trees changed since this case was saved; the last {record.dropped} "
+                     f"step(s) no longer fit and are not shown.")
+    lines += ["", "Steps:", ""]
+    for step in record.steps:
+        auto = " (answered from the evidence)" if step.auto else ""
+        lines.append(f"{step.number}. {_md(step.question)} → {_md(step.answer)}{auto}")
+        lines += [f"   - Note: {_md(n)}" for n in step.notes]
+    if record.outcome:
+        out = record.outcome
+        lines += ["", f"Outcome: {_md(out['cause'])}", ""]
+        for i, fix in enumerate(out["steps"], 1):
+            lines.append(f"{i}. {_md(fix['text'])}")
+            if fix["command"]:
+                lines.append(f"   {_code(fix['command'])}")
+        if out["kb"]:
+            lines += ["", "References: " + "; ".join(f"KB {k['id']} — {_md(k['title'])}" for k in out["kb"])]
+        lines += [f"- Note: {_md(n)}" for n in out["notes"]]
+    else:
+        lines += ["", f"No outcome reached yet; the walk stopped at: {_md(record.stopped_at or '')}"]
+    if record.tried_elsewhere:
+        lines += ["", "Also looked at (on a path later left):"]
+        lines += [f"- {_md(t)}" for t in record.tried_elsewhere]
+    if record.other_notes:
+        lines += ["", "Other notes:"] + [f"- {_md(n)}" for n in record.other_notes]
+    if case.status != "resolved" and record.still_to_try:
+        lines += ["", "Still to try:"] + [f"- {_md(t)}" for t in record.still_to_try]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(record: Record) -> str:
+    case = record.case
+    data = {
+        "case": case.id, "created": case.created, "updated": case.updated,
+        "protocol": record.protocol, "code": record.code, "meaning": record.meaning,
+        "iis_version": record.version, "evidence": Evidence.from_dict(case.session.get("evidence")).to_dict(),
+        "result": case.status, "reason": case.reason,
+        "steps": [{"number": s.number, "question": s.question, "answer": s.answer,
+                   "from_evidence": s.auto, "notes": s.notes} for s in record.steps],
+        "outcome": record.outcome, "stopped_at": record.stopped_at,
+        "still_to_try": record.still_to_try, "also_looked_at": record.tried_elsewhere,
+        "other_notes": record.other_notes, "dropped_steps": record.dropped,
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(case: Case, library: Library, fmt: str = "md") -> str:
+    record = build(case, library)
+    return to_json(record) if fmt == "json" else to_markdown(record)

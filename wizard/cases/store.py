@@ -1,0 +1,228 @@
+"""Cases: every walk is a record that can be saved, resumed and handed over.
+
+A case holds the walk (the session's own JSON), the notes typed at each step, every outcome
+that was shown (so a path abandoned with "back" is still on record), and how it ended. Cases
+live one JSON file each in the user's data folder and are written atomically, so a crash or a
+killed terminal never leaves a half-written case behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from wizard.knowledge.model import tr
+from wizard.platform.folders import atomic_write, data_dir
+
+FORMAT = 1
+OPEN, RESOLVED, NOT_RESOLVED, ESCALATED = "open", "resolved", "not-resolved", "escalated"
+STATUSES = (OPEN, RESOLVED, NOT_RESOLVED, ESCALATED)
+STATUS_LABELS = {OPEN: "Open", RESOLVED: "Resolved", NOT_RESOLVED: "Not resolved", ESCALATED: "Escalated"}
+
+
+#: A case's id is its file name without `.json`; nothing else may name a file in the folder.
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
+
+
+class CaseError(Exception):
+    """A case file that cannot be read: says which file and why."""
+
+
+def check_id(case_id: str) -> str:
+    """`case_id` when it may name a file in the cases folder; CaseError otherwise."""
+    if not ID_PATTERN.fullmatch(case_id):
+        raise CaseError(f"{case_id!r} is not a case id (letters, digits, - and _ only)")
+    return case_id
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def new_id() -> str:
+    """Sortable by time, short enough to type: 20261126-081502-3fa9."""
+    return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-") + os.urandom(2).hex()
+
+
+@dataclass(frozen=True)
+class Note:
+    """Free text typed at one step of the walk: `step` moves had been made, standing at `at`."""
+
+    step: int
+    at: str
+    text: str
+    time: str
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    session: dict  # Session.to_dict()
+    created: str
+    updated: str
+    notes: tuple[Note, ...] = ()
+    tried: tuple[str, ...] = ()  # refs of every outcome shown, in order
+    status: str = OPEN
+    reason: str = ""  # why it was escalated, or a closing remark
+    last: str = ""  # a short label of where the walk stands, for lists
+
+    @classmethod
+    def new(cls, session) -> "Case":
+        stamp = now()
+        return cls(id=new_id(), session={}, created=stamp, updated=stamp).with_session(session)
+
+    # -- changes (each returns a new case) -------------------------------------------------
+
+    def with_session(self, session) -> "Case":
+        tried = self.tried
+        if session.finished and session.cursor.ref not in tried:
+            tried = tried + (session.cursor.ref,)
+        node = session.node
+        last = tr(node.cause) if session.finished else tr(node.question)
+        return replace(self, session=session.to_dict(), tried=tried, updated=now(), last=last)
+
+    def with_note(self, session, text: str) -> "Case":
+        """Add (or, with empty text, remove) the note for the step the session stands on."""
+        step, at = len(session.moves), session.cursor.ref
+        notes = tuple(n for n in self.notes if (n.step, n.at) != (step, at))
+        if text.strip():
+            notes = notes + (Note(step, at, text.strip(), now()),)
+        return replace(self, notes=notes, updated=now())
+
+    def note_for(self, step: int, at: str) -> str:
+        return next((n.text for n in self.notes if (n.step, n.at) == (step, at)), "")
+
+    def closed(self, status: str, reason: str = "") -> "Case":
+        if status not in STATUSES:
+            raise CaseError(f"unknown case status {status!r}")
+        return replace(self, status=status, reason=reason.strip(), updated=now())
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @property
+    def label(self) -> str:
+        return f"{self.session.get('protocol', '?').upper()} {self.session.get('code', '?')}"
+
+    def to_dict(self) -> dict:
+        return {
+            "format": FORMAT, "id": self.id, "created": self.created, "updated": self.updated,
+            "status": self.status, "reason": self.reason, "last": self.last,
+            "session": self.session, "tried": list(self.tried),
+            "notes": [{"step": n.step, "at": n.at, "text": n.text, "time": n.time} for n in self.notes],
+        }
+
+    @classmethod
+    def from_dict(cls, data) -> "Case":
+        try:
+            if not isinstance(data, dict) or data.get("format") != FORMAT:
+                raise ValueError("not a case file of a known format")
+            status = data.get("status", OPEN)
+            if status not in STATUSES:
+                raise ValueError(f"unknown status {status!r}")
+            session = data["session"]
+            if not isinstance(session, dict) or not {"protocol", "code", "version", "moves"} <= session.keys():
+                raise ValueError("the walk is missing")
+            return cls(
+                id=str(data["id"]), session=session, created=str(data["created"]),
+                updated=str(data["updated"]), status=status, reason=str(data.get("reason", "")),
+                last=str(data.get("last", "")), tried=tuple(str(t) for t in data.get("tried", [])),
+                notes=tuple(Note(int(n["step"]), str(n["at"]), str(n["text"]), str(n.get("time", "")))
+                            for n in data.get("notes", [])))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise CaseError(str(exc).strip("'\"") or "unreadable") from None
+
+
+@dataclass
+class Listing:
+    cases: list[Case] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # "file: why it was skipped"
+
+
+class CaseStore:
+    """One JSON file per case in a folder (by default `<user data dir>/cases`)."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder or data_dir() / "cases"
+
+    def path(self, case_id: str) -> Path:
+        """The file of a case; refused unless it lies directly inside the cases folder."""
+        path = self.folder / f"{check_id(case_id)}.json"
+        if path.resolve().parent != self.folder.resolve():
+            raise CaseError(f"{case_id!r} does not name a file in {self.folder}")
+        return path
+
+    def save(self, case: Case) -> Path:
+        path = self.path(case.id)
+        atomic_write(path, json.dumps(case.to_dict(), indent=2, ensure_ascii=False).encode("utf-8"))
+        return path
+
+    def load(self, case_id: str) -> Case:
+        path = self.path(self.resolve(case_id))
+        return self._read(path)
+
+    def _read(self, path: Path) -> Case:
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise CaseError(f"{path}: not a text file; the file is damaged") from None
+        except OSError as exc:
+            raise CaseError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        try:
+            data = json.loads(raw)
+        except ValueError as exc:
+            raise CaseError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg}); "
+                            f"the file is damaged or truncated") from None
+        try:
+            case = Case.from_dict(data)
+            return replace(case, id=check_id(path.stem))  # the file, not its content, says who it is
+        except CaseError as exc:
+            raise CaseError(f"{path}: {exc}") from None
+
+    def resolve(self, prefix: str) -> str:
+        """A full id from an id or a unique start of one (`20261126-0815`)."""
+        prefix = check_id(prefix.strip())
+        if self.path(prefix).is_file():
+            return prefix
+        found = sorted(p.stem for p in self._files() if p.stem.startswith(prefix))
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise CaseError(f"no saved case {prefix!r} in {self.folder}")
+        raise CaseError(f"{prefix!r} matches {len(found)} cases; give more of the id")
+
+    def list(self) -> Listing:
+        """Every readable case, newest first; damaged files are reported, never fatal."""
+        listing = Listing()
+        for path in self._files():
+            try:
+                listing.cases.append(self._read(path))
+            except CaseError as exc:
+                listing.problems.append(str(exc))
+        listing.cases.sort(key=lambda c: c.updated, reverse=True)
+        return listing
+
+    def delete(self, case_id: str) -> None:
+        self.path(self.resolve(case_id)).unlink()
+
+    def _files(self) -> list[Path]:
+        try:
+            return sorted(p for p in self.folder.glob("*.json") if not p.name.startswith("."))
+        except OSError:
+            return []
+
+
+def age(stamp: str, at: datetime | None = None) -> str:
+    """`5 min`, `3 h`, `2 d`: how long ago, for lists."""
+    try:
+        then = datetime.fromisoformat(stamp)
+    except ValueError:
+        return "?"
+    seconds = max(0, int(((at or datetime.fromisoformat(now())) - then).total_seconds()))
+    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= size:
+            return f"{seconds // size} {unit}"
+    return "just now"

@@ -1,0 +1,1 @@
+"""One module per command; each takes the typed request and returns an exit code."""

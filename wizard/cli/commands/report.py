@@ -1,0 +1,45 @@
+"""`iisdoctor report ID`: a saved case as Markdown for a ticket, or JSON for tools."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from wizard.cases.report import render
+from wizard.cases.store import Case, CaseError, CaseStore
+from wizard.cli.exit_codes import Exit
+from wizard.cli.output import load_library, say
+from wizard.cli.request import Request
+from wizard.engine.session import SessionError
+from wizard.knowledge.safe_text import shown
+
+
+def load_case(case_id: str) -> Case | None:
+    """A saved case by id or unique id start; None (after saying why) when it cannot be read."""
+    try:
+        return CaseStore().load(case_id)
+    except CaseError as exc:
+        say(str(exc))
+        return None
+
+
+def run(request: Request) -> Exit:
+    case = load_case(request.case_id or "")
+    if case is None:
+        return Exit.FINDINGS
+    try:
+        text = render(case, load_library(request), request.format)
+    except SessionError as exc:
+        say(f"case {case.id} cannot be shown with the trees installed now: {exc}")
+        return Exit.FINDINGS
+    if request.output in (None, "-"):
+        sys.stdout.write(shown(text))
+        return Exit.OK
+    target = Path(request.output)
+    try:
+        target.write_text(shown(text), encoding="utf-8")
+    except OSError as exc:
+        say(f"cannot write {target}: {exc.strerror or exc}")
+        return Exit.FINDINGS
+    say(f"wrote {target}")
+    return Exit.OK

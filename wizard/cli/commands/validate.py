@@ -1,0 +1,24 @@
+"""`iisdoctor validate [PATH...]`: check trees and print `file:line:column: message` findings."""
+
+from __future__ import annotations
+
+import sys
+
+from wizard.cli.exit_codes import Exit
+from wizard.cli.request import Request
+from wizard.knowledge.library import Library
+from wizard.knowledge.safe_text import shown
+from wizard.validation.validator import validate
+
+
+def run(request: Request) -> Exit:
+    library = Library.load(list(request.paths) + list(request.trees), builtin=not request.no_builtin)
+    findings = validate(library)
+    for finding in findings:
+        print(shown(str(finding)))
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    print(f"{library.loaded.files} file(s): {len(library.trees)} tree(s), {len(library.subtrees)} shared "
+          f"subtree(s), {len(library.entries)} catalog code(s); {errors} error(s), {warnings} warning(s)",
+          file=sys.stderr)
+    return Exit.FINDINGS if errors else Exit.OK

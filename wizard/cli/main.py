@@ -1,0 +1,35 @@
+"""`iisdoctor`'s entry point: parse once into a Request, then run one command.
+
+Commands are imported only when run, so `--help` and the plain paths (`list`, `explain`,
+`validate`) never import Textual and start fast in a pipe.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+from wizard.cli.exit_codes import Exit
+from wizard.cli.parser import build_parser, to_request
+from wizard.platform.console import make_streams_safe
+
+#: command name -> the module under wizard.cli.commands that runs it
+REGISTRY: dict[str, str] = {
+    "wizard": "start_wizard", "list": "list_codes", "explain": "explain", "find": "find",
+    "cases": "cases", "report": "report", "validate": "validate",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    make_streams_safe()
+    parser = build_parser()
+    request = to_request(parser, parser.parse_args(argv))
+    module = importlib.import_module(f"wizard.cli.commands.{REGISTRY[request.command]}")
+    try:
+        return int(module.run(request))
+    except BrokenPipeError:  # `iisdoctor explain 403 | head` is fine
+        sys.stderr.close()
+        return Exit.OK
+    except KeyboardInterrupt:
+        return Exit.INTERRUPTED

@@ -1,0 +1,44 @@
+"""What every command shares when it talks to the terminal: width, messages, the library.
+
+Output goes through `console_safe` streams: on a console or a redirect in a legacy Windows
+code page (cp1252, cp437) a character the code page lacks becomes a plain look-alike (`→`
+becomes `->`) instead of a UnicodeEncodeError.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from typing import TYPE_CHECKING
+
+from wizard.cli.request import Request
+from wizard.knowledge.safe_text import shown
+
+if TYPE_CHECKING:
+    from wizard.knowledge.library import Library
+
+
+def width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+
+
+def say(message: str) -> None:
+    """A message for the person on standard error, prefixed with the program's name."""
+    print(f"iisdoctor: {shown(message)}", file=sys.stderr)
+
+
+def load_library(request: Request) -> Library:
+    """The built-in trees (through the cache) plus any --trees folders, warning about skipped files."""
+    from wizard.knowledge.library import Library
+    from wizard.platform.tree_cache import TreeCache
+
+    library = Library.load(list(request.trees), cache=TreeCache() if TreeCache.enabled() else None)
+    missing = sorted({f.where.shown for f in library.findings if f.message in ("folder not found", "not a folder")})
+    for folder in missing:
+        say(f"warning: --trees {folder}: folder not found")
+    broken = sorted({f.where.shown for f in library.findings if f.is_error} - set(missing))
+    if broken:
+        listed = ", ".join(broken[:3]) + (" ..." if len(broken) > 3 else "")
+        say(f"warning: skipped {len(broken)} tree file(s) with problems ({listed}); "
+            f"run `iisdoctor validate` for details")
+    return library

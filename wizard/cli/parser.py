@@ -1,0 +1,151 @@
+"""The command line's grammar: every option of every command, turned into one Request.
+
+The options live here, apart from the commands, so `--help` and parsing never import a
+command's dependencies.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from wizard import __version__
+from wizard.cli.request import Request
+from wizard.knowledge import versions as V
+from wizard.platform.settings import DEFAULT_VERSION
+
+EPILOG = """\
+examples:
+  iisdoctor                         open the wizard on the home screen
+  iisdoctor --code 403.1            open the wizard on HTTP 403.1
+  iisdoctor --code 550 --ftp        FTP 550 (550 alone is an FTP code; 500-504 exist in both)
+  iisdoctor list 4xx                every known 4xx code
+  iisdoctor explain 500.19 --iis 6.0 | less
+  iisdoctor validate ./site-trees   check the built-in trees plus a folder of your own
+"""
+
+#: Each command and its one-line help, in the order `--help` lists them.
+COMMANDS: dict[str, str] = {
+    "list": "list every known code and its meaning",
+    "explain": "print a code's whole tree as an outline, or what a Win32 code or HTTPERR reason means",
+    "find": "rank the codes that match pasted text (error page, log line, ticket)",
+    "cases": "list saved cases; delete old ones",
+    "report": "write a saved case as Markdown (for a ticket) or JSON",
+    "validate": "check the built-in trees and any extra folders",
+}
+
+
+def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """Options every command takes; sub-commands repeat them so they work after the command too."""
+    default = argparse.SUPPRESS if suppress else None
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--http", dest="protocol", action="store_const", const="http",
+                       default=default, help="the code is an HTTP status")
+    group.add_argument("--ftp", dest="protocol", action="store_const", const="ftp",
+                       default=default, help="the code is an FTP reply")
+    parser.add_argument("--iis", metavar="VERSION", default=default,
+                        help=f"IIS version in use ({', '.join(V.KNOWN)}); the wizard remembers it "
+                             f"(default {DEFAULT_VERSION}); explain also takes `all`")
+    parser.add_argument("--trees", metavar="DIR", action="append", type=Path,
+                        default=argparse.SUPPRESS if suppress else [],
+                        help="add a folder of site-specific trees (repeatable); they add or override codes")
+
+
+def _evidence(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--win32", metavar="CODE", default=default,
+                        help="the Win32 status (1326) or HRESULT (0x8007052e) from the log or error page")
+    parser.add_argument("--reason", metavar="REASON", default=default,
+                        help="the HTTP.sys reason from the HTTPERR log (QueueFull, AppOffline ...)")
+
+
+def _days(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days (1 or more)")
+    return int(text)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+    return int(text)
+
+
+def _configure(name: str, p: argparse.ArgumentParser) -> None:
+    if name == "list":
+        p.add_argument("pattern", nargs="*", help="narrow the list: 4xx, 40x, 403, 403.*, or words")
+        _common(p, suppress=True)
+    elif name == "explain":
+        p.add_argument("code", nargs="*", help="the code, e.g. 403.1, 'ftp 530', http/500.19, '401 1 1326'")
+        _common(p, suppress=True)
+        _evidence(p, suppress=True)
+    elif name == "find":
+        p.add_argument("text", nargs="*", help="the text; without it (or with -) it is read from standard input")
+        p.add_argument("-n", "--limit", type=_positive, default=5, help="how many candidates to show (default 5)")
+        _common(p, suppress=True)
+    elif name == "cases":
+        p.add_argument("--delete", metavar="ID", nargs="+", default=[], help="delete these cases")
+        p.add_argument("--older-than", metavar="DAYS", type=_days,
+                       help="delete cases not touched for DAYS days (shows what it would delete without --yes)")
+        p.add_argument("--yes", action="store_true", help="really delete: without it, only list what would go")
+    elif name == "report":
+        p.add_argument("id", help="the case id (or its unique start), as `iisdoctor cases` shows it")
+        p.add_argument("--format", choices=("md", "json"), default="md")
+        p.add_argument("-o", "--output", metavar="FILE",
+                       help="write to FILE (UTF-8) instead of the screen; - is the screen")
+        _common(p, suppress=True)
+    elif name == "validate":
+        p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="extra folders of trees to check")
+        p.add_argument("--no-builtin", action="store_true", help="check only the folders given")
+        _common(p, suppress=True)
+
+
+def build_parser(extra: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] | None = None,
+                 ) -> argparse.ArgumentParser:
+    """The whole grammar; `extra` adds commands that define their own options (name: help, configure)."""
+    parser = argparse.ArgumentParser(
+        prog="iisdoctor", description="Guided troubleshooting for IIS HTTP and FTP status codes.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"iisdoctor {__version__}")
+    parser.add_argument("--code", metavar="CODE", nargs="+",
+                        help="start the wizard on this code (403.1, 404-3, ftp 530, 401 1 1326)")
+    parser.add_argument("--resume", metavar="ID", nargs="?", const="",
+                        help="go on with a saved case (without ID: choose from the recent ones)")
+    _common(parser, suppress=False)
+    _evidence(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        _configure(name, sub.add_parser(name, help=help_text, description=help_text))
+    for name, (help_text, configure) in (extra or {}).items():
+        configure(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def to_request(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Request:
+    """Check what argparse cannot and build the Request; usage errors exit with status 2."""
+    command = args.command or "wizard"
+    every_version = command == "explain" and (args.iis or "").lower() == "all"
+    version = None
+    if args.iis is not None and not every_version:
+        version = V.normalize(args.iis)
+        if version is None:
+            parser.error(f"unknown IIS version {args.iis!r}; choose one of {', '.join(V.KNOWN)}"
+                         + (" (or all, with explain)" if command == "explain" else ""))
+    words = tuple(getattr(args, "pattern", None) or getattr(args, "text", None) or
+                  (getattr(args, "code", None) if command == "explain" else None) or ())
+    code = getattr(args, "code", None) if command == "wizard" else None
+    reason = getattr(args, "reason", None)
+    protocol = args.protocol or ("http" if reason else None)  # HTTP.sys reasons are HTTP only
+    known = {"command", "protocol", "iis", "trees", "win32", "reason", "code", "resume", "pattern", "text",
+             "limit", "delete", "older_than", "yes", "id", "format", "output", "paths", "no_builtin"}
+    return Request(
+        command=command, code=" ".join(code) if code else None, protocol=protocol, version=version,
+        every_version=every_version, win32=getattr(args, "win32", None), reason=reason,
+        trees=tuple(args.trees), resume=getattr(args, "resume", None), words=words,
+        limit=getattr(args, "limit", 5), delete=tuple(getattr(args, "delete", ())),
+        older_than=getattr(args, "older_than", None), yes=getattr(args, "yes", False),
+        case_id=getattr(args, "id", None), format=getattr(args, "format", "md"),
+        output=getattr(args, "output", None), paths=tuple(getattr(args, "paths", ())),
+        no_builtin=getattr(args, "no_builtin", False),
+        extra={k: v for k, v in vars(args).items() if k not in known})

@@ -1,0 +1,333 @@
+"""The walk through a tree: pure Python, immutable, serialisable.
+
+A Session is the code, the IIS version and the moves made so far. Everything else (where we
+are, the path taken, the outcome) is derived by replaying the moves, so back is "drop the
+last move", restart is "no moves", and saving is writing the moves out as JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from wizard.knowledge import versions as V
+from wizard.knowledge.evidence import Evidence
+from wizard.knowledge.library import Library
+from wizard.knowledge.model import RETURN, Answer, Graph, Outcome, Question, Use, tr
+
+NOT_FIXED = "not fixed"
+_MAX_HOPS = 500
+_MAX_DEPTH = 8  # subtrees within subtrees; deeper means they use each other in a loop
+
+
+class SessionError(Exception):
+    """The session cannot go on: a broken tree, a bad move, or a saved walk that no longer fits."""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the walk stands: a node of a graph, plus the trees waiting for a subtree to return."""
+
+    graph: str
+    node: str
+    stack: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def ref(self) -> str:
+        """`http:403.1#node` for a tree node, `ntfs-permissions#node` for a subtree node."""
+        return f"{self.graph}#{self.node}"
+
+    @property
+    def qualified(self) -> str:
+        """The id used by examples: `node`, or `subtree:node` inside a shared subtree."""
+        return self.node if ":" in self.graph else f"{self.graph}:{self.node}"
+
+
+@dataclass(frozen=True)
+class Move:
+    """One step forward: an answer (index into the question's answers) or following `next`."""
+
+    at: str
+    answer: int | None  # None means "not fixed": follow the outcome's `next`
+    auto: bool = False  # chosen by the evidence given with the code, not by the person
+
+
+@dataclass(frozen=True)
+class Visited:
+    """A node the walk passed, with the choice made there (for the path panel and reports)."""
+
+    cursor: Cursor
+    node: Question | Outcome
+    answer: Answer | None  # None: an outcome left through "Didn't fix it?"
+    auto: bool = False  # the evidence answered this question
+
+
+@dataclass(frozen=True)
+class Session:
+    library: Library = field(repr=False, compare=False)
+    protocol: str
+    code: str
+    version: str
+    moves: tuple[Move, ...] = ()
+    evidence: Evidence = Evidence()
+
+    # -- construction --------------------------------------------------------------------------
+
+    @classmethod
+    def start(cls, library: Library, protocol: str, code: str, version: str | None = None,
+              evidence: Evidence = Evidence()) -> "Session":
+        """A fresh walk; questions the evidence answers are answered at once (and can be changed)."""
+        if version is None:
+            version = V.newest(library.walk_versions(protocol, code) or V.ALL)
+        return cls(library, protocol, code, version, evidence=evidence).advance()
+
+    def __post_init__(self) -> None:
+        tree = self.library.tree(self.protocol, self.code, self.version)
+        if tree is None:
+            others = self.library.walk_versions(self.protocol, self.code)
+            detail = f" for IIS {self.version} (there is one for IIS {V.describe(others)})" if others else ""
+            raise SessionError(f"no decision tree for {self.protocol.upper()} {self.code}{detail}")
+        object.__setattr__(self, "_tree", tree)
+        cursor = self._settle(tree.key, tree.start, ())
+        history: list[Visited] = []
+        for move in self.moves:
+            node = self._node(cursor)
+            if move.at != cursor.ref:
+                raise SessionError(f"the saved walk expected {move.at} but the tree now shows {cursor.ref}")
+            if move.answer is None:
+                if not isinstance(node, Outcome) or not node.next:
+                    raise SessionError(f"{cursor.ref} has no next cause to try")
+                history.append(Visited(cursor, node, None))
+                cursor = self._settle(cursor.graph, node.next, cursor.stack)
+            else:
+                if not isinstance(node, Question) or not 0 <= move.answer < len(node.answers):
+                    raise SessionError(f"{cursor.ref} has no answer number {move.answer + 1}")
+                answer = node.answers[move.answer]
+                history.append(Visited(cursor, node, answer, move.auto))
+                cursor = self._settle(cursor.graph, answer.next, cursor.stack)
+        object.__setattr__(self, "_cursor", cursor)
+        object.__setattr__(self, "_history", tuple(history))
+
+    # -- where we are --------------------------------------------------------------------------
+
+    @property
+    def tree(self) -> Graph:
+        return self._tree  # type: ignore[attr-defined]
+
+    @property
+    def cursor(self) -> Cursor:
+        return self._cursor  # type: ignore[attr-defined]
+
+    @property
+    def node(self) -> Question | Outcome:
+        return self._node(self.cursor)
+
+    @property
+    def history(self) -> tuple[Visited, ...]:
+        return self._history  # type: ignore[attr-defined]
+
+    @property
+    def finished(self) -> bool:
+        return isinstance(self.node, Outcome)
+
+    @property
+    def outcome(self) -> Outcome | None:
+        return self.node if isinstance(self.node, Outcome) else None
+
+    def answers(self) -> list[Answer]:
+        """The answers shown for the current question (those that apply to this IIS version)."""
+        node = self.node
+        if not isinstance(node, Question):
+            return []
+        return [a for a in node.answers if self.applies(a.versions)]
+
+    def steps(self):
+        """The current outcome's fix steps for this IIS version."""
+        node = self.outcome
+        return [s for s in node.steps if self.applies(s.versions)] if node else []
+
+    def applies(self, versions: frozenset[str] | None) -> bool:
+        return versions is None or self.version in versions
+
+    # -- moving --------------------------------------------------------------------------------
+
+    def choose(self, index: int) -> "Session":
+        """Pick the answer at `index` among `answers()` (0-based, as displayed)."""
+        shown = self.answers()
+        if not 0 <= index < len(shown):
+            raise SessionError(f"there is no answer {index + 1} here")
+        original = self.node.answers.index(shown[index])
+        return replace(self, moves=self.moves + (Move(self.cursor.ref, original),)).advance()
+
+    def not_fixed(self) -> "Session":
+        """From an outcome, go on to the next likely cause."""
+        node = self.node
+        if not isinstance(node, Outcome) or not node.next:
+            raise SessionError("there is no further cause to try here")
+        return replace(self, moves=self.moves + (Move(self.cursor.ref, None),)).advance()
+
+    def back(self) -> "Session":
+        """Undo the last move. After an evidence answer this lands on that question, to change it."""
+        return replace(self, moves=self.moves[:-1]) if self.moves else self
+
+    def restart(self) -> "Session":
+        return replace(self, moves=()).advance()
+
+    def with_version(self, version: str) -> "Session":
+        return Session.start(self.library, self.protocol, self.code, version, self.evidence)
+
+    def evidence_answer(self) -> int | None:
+        """Index (among `answers()`) of the answer the evidence picks here, if exactly one does."""
+        picked = [i for i, a in enumerate(self.answers()) if self.evidence.matches(a.when)]
+        return picked[0] if len(picked) == 1 else None
+
+    def advance(self) -> "Session":
+        """Answer, one after another, the questions the evidence settles."""
+        session = self
+        for _ in range(_MAX_HOPS):
+            index = session.evidence_answer()
+            if index is None or session._asked_here():
+                return session
+            original = session.node.answers.index(session.answers()[index])
+            session = replace(session, moves=session.moves + (Move(session.cursor.ref, original, True),))
+        return session
+
+    def _asked_here(self) -> bool:
+        """The evidence answers a question only once per walk, so a loop back asks the person."""
+        return any(m.at == self.cursor.ref for m in self.moves)
+
+    # -- presentation helpers ------------------------------------------------------------------
+
+    def code_label(self) -> str:
+        return f"{self.protocol.upper()} {self.code}"
+
+    def breadcrumb(self, lang: str = "en") -> list[str]:
+        """`HTTP 403.1`, then the topic of every question passed and of where we stand."""
+        crumbs = [self.code_label()]
+        nodes = [v.node for v in self.history] + [self.node]
+        for node in nodes:
+            topic = tr(node.topic, lang) if node.topic else ""
+            if topic and topic != crumbs[-1]:
+                crumbs.append(topic)
+        return crumbs
+
+    def remaining(self) -> int:
+        """At most how many more questions stand between here and an outcome.
+
+        Questions already answered in this walk are not counted again: a tree that loops back
+        (find the real error, then return to the sub-status question) would otherwise make the
+        count grow in the middle of the loop. It may grow when the loop brings a question back.
+        """
+        if self.finished:
+            return 0
+        return self._longest(self.cursor, frozenset(v.cursor for v in self.history) - {self.cursor})
+
+    def to_dict(self) -> dict:
+        return {
+            "format": 1,
+            "protocol": self.protocol,
+            "code": self.code,
+            "version": self.version,
+            "evidence": self.evidence.to_dict(),
+            "moves": [{"at": m.at, "answer": m.answer, "auto": m.auto} for m in self.moves],
+        }
+
+    @classmethod
+    def from_dict(cls, library: Library, data: dict) -> "Session":
+        try:
+            moves = tuple(Move(str(m["at"]), None if m["answer"] is None else int(m["answer"]),
+                               bool(m.get("auto", False)))
+                          for m in data["moves"])
+            evidence = Evidence.from_dict(data.get("evidence"))
+            return cls(library, str(data["protocol"]), str(data["code"]), str(data["version"]), moves, evidence)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise SessionError(f"not a saved session ({exc})") from None
+
+    @classmethod
+    def restore(cls, library: Library, data: dict) -> tuple["Session", int]:
+        """Like from_dict, but when the trees changed keep the longest part of the walk that
+        still fits; returns the session and how many moves had to be dropped."""
+        moves = list(data.get("moves", []))
+        for keep in range(len(moves), 0, -1):
+            try:
+                return cls.from_dict(library, {**data, "moves": moves[:keep]}), len(moves) - keep
+            except SessionError:
+                continue
+        return cls.from_dict(library, {**data, "moves": []}), len(moves)  # raises if the tree itself is gone
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _graph(self, key: str) -> Graph:
+        graph = self.tree if key == self.tree.key else self.library.graph(key)
+        if graph is None:
+            raise SessionError(f"unknown shared subtree {key!r}")
+        return graph
+
+    def _node(self, cursor: Cursor):
+        return self._graph(cursor.graph).nodes[cursor.node]
+
+    def _settle(self, graph_key: str, node_id: str | None, stack) -> Cursor:
+        """Follow `use`, `return` and version skips until a question or outcome to show."""
+        for _ in range(_MAX_HOPS):
+            if node_id is None:
+                raise SessionError(f"{graph_key}: a step leads nowhere (missing then/otherwise)")
+            if node_id == RETURN:
+                if not stack:
+                    raise SessionError(f"{graph_key}: 'return' outside a shared subtree")
+                (graph_key, use_id), stack = stack[-1], stack[:-1]
+                node_id = self._graph(graph_key).nodes[use_id].then
+                continue
+            graph = self._graph(graph_key)
+            node = graph.nodes.get(node_id)
+            if node is None:
+                raise SessionError(f"{graph_key}: unknown node {node_id!r}")
+            if isinstance(node, Use):
+                if not self.applies(node.versions):
+                    node_id = node.then
+                    continue
+                stack = stack + ((graph_key, node_id),)
+                graph_key = node.subtree
+                node_id = self._graph(graph_key).start
+                continue
+            if isinstance(node, Question) and not self.applies(node.versions):
+                node_id = node.otherwise
+                continue
+            if isinstance(node, Outcome) and not self.applies(node.versions) and node.next:
+                node_id = node.next  # a cause this version cannot have: try the next one
+                continue
+            return Cursor(graph_key, node_id, stack)
+        raise SessionError(f"{graph_key}: the tree loops without asking anything")
+
+    def _longest(self, cursor: Cursor, seen: frozenset[Cursor]) -> int:
+        """Questions on the longest path from `cursor` that asks nothing twice.
+
+        A shared subtree used twice on one path is asked twice, so places are told apart by
+        their whole cursor (subtree node and where it returns to), not by the node alone.
+        """
+        if cursor in seen or len(cursor.stack) > _MAX_DEPTH:
+            return 0
+        node = self._node(cursor)
+        if not isinstance(node, Question):
+            return 0
+        seen = seen | {cursor}
+        best = 0
+        for answer in node.answers:
+            if not self.applies(answer.versions):
+                continue
+            try:
+                target = self._settle(cursor.graph, answer.next, cursor.stack)
+            except SessionError:
+                continue
+            best = max(best, self._longest(target, seen))
+        return best + 1
+
+
+def transcript(session: Session, lang: str = "en") -> list[tuple[str, str]]:
+    """(question, answer) pairs of the walk so far, in plain text."""
+    rows = []
+    for visit in session.history:
+        if visit.answer is None:
+            rows.append((tr(visit.node.cause, lang), "Did not fix it"))
+        else:
+            rows.append((tr(visit.node.question, lang), tr(visit.answer.label, lang)))
+    return rows
+

@@ -1,0 +1,285 @@
+"""`iisdoctor find`: from pasted text (an error page, a log line, a ticket sentence) to codes.
+
+A code written in the text wins: `HTTP Error 403.14 - Forbidden`, `HTTP 500.12`, a W3C log
+line's `404 3 50`, an FTP reply `530 User cannot log in`. Otherwise the words are weighed
+against every code's title, meaning and the causes of its trees, in every language the trees
+have, rarer words counting more. An HRESULT, Win32 status or HTTPERR reason found on the way is
+passed on as evidence for the walk.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from wizard.knowledge import versions as V
+from wizard.knowledge.evidence import Evidence, EvidenceError, win32_key
+from wizard.knowledge.library import Library
+from wizard.knowledge.model import CodeEntry, Outcome, Question, tr
+
+_STOP = frozenset("""
+a an and are as at be been but by can cannot could did do does for from had has have how i if in into is
+it its me my not of on or our please so than that the their them then there these they this to too
+under was we were what when where which while who why will with you your error errors http https iis
+server page web site website request requested get post see shows showing says said say getting got
+fail fails failed failing failure problem problems issue issues work works working broken doesn don try trying
+customer customers morning evening night today yesterday tomorrow since again suddenly always sometimes
+now still also just like
+""".split())
+
+_DOTTED = re.compile(r"(?<![\w.])([1-5]\d\d)\.(\d{1,3})(?![\d.])")
+_TRIAD = re.compile(r"(?<!\S)([1-5]\d\d) (\d{1,3}) (\d{1,10})(?!\S)")
+_NAMED = re.compile(r"\b(?:http(?:/\d\.\d)?\s*(?:error|status)?|error|status)\s*:?\s*([1-5]\d\d)\b(?!\.\d)", re.I)
+_FTP_REPLY = re.compile(r"(?:^|\n|\bresponse:|\breply:)\s*([1-6]\d\d)[ -][A-Za-z]", re.I)
+_HRESULT = re.compile(r"\b0x[0-9a-fA-F]{8}\b")
+_WIN32_WORDS = re.compile(r"\b(?:win32(?:[ -]?status)?|sc-win32-status)\s*[:=]?\s*(\d{1,10})\b", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: CodeEntry
+    score: int  # 0-100
+    why: str
+
+
+@dataclass
+class FindResult:
+    candidates: list[Candidate]
+    evidence: Evidence
+
+
+def _stem(word: str) -> str:
+    """A light English stemmer: `uploads`, `uploading`, `uploaded` all become `upload`,
+    `stopping` and `stopped` become `stop`."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
+            stem = word[: -len(suffix)]
+            if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
+                stem = stem[:-1]
+            return stem
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return [_stem(w) for w in re.findall(r"[^\W_]+", text.lower())
+            if len(w) > 2 and w not in _STOP and not w.isdigit()]
+
+
+def _all_text(text) -> str:
+    return " ".join(text.values()) if isinstance(text, dict) else (text or "")
+
+
+def _entry_key(entry: CodeEntry) -> tuple:
+    """One catalog entry (a code may have one per IIS generation)."""
+    return entry.protocol, entry.code, entry.where.file, entry.where.line
+
+
+class TextIndex:
+    """Word sets per catalog entry and inverse document frequencies, built once per library."""
+
+    def __init__(self, library: Library):
+        self.library = library
+        self.rows: list[tuple[CodeEntry, dict[str, set[str]]]] = []
+        self.evidence: dict[tuple, tuple[set[int], set[str]]] = {}  # Win32 codes, reasons its walk knows
+        self.pairs: dict[tuple, set[tuple[str, str]]] = {}  # adjacent words of title and meaning
+        counts: dict[str, int] = {}
+        for entry in library.codes():
+            described = _words(_all_text(entry.title) + " . " + _all_text(entry.meaning))
+            self.pairs[_entry_key(entry)] = set(zip(described, described[1:]))
+            causes, steps = self._tree_text(entry)
+            fields = {
+                "title": set(_words(_all_text(entry.title))),
+                "meaning": set(_words(_all_text(entry.meaning) + " " + _all_text(entry.notes)
+                                      + " " + (entry.component or ""))),
+                "causes": Counter(_words(causes)),
+                "steps": Counter(_words(steps)),
+            }
+            self.rows.append((entry, fields))
+            for word in set().union(*fields.values()):
+                counts[word] = counts.get(word, 0) + 1
+        total = max(1, len(self.rows))
+        self.idf = {w: math.log(1 + total / c) for w, c in counts.items()}
+
+    def _tree_text(self, entry: CodeEntry) -> tuple[str, str]:
+        """One pass over the entry's tree: the words of its causes, questions and answers, the
+        words of its fix steps, and (into `evidence`) the Win32 codes and reasons it knows."""
+        win32, reasons = self.evidence.setdefault(_entry_key(entry), (set(), set()))
+        tree = self.library.tree(entry.protocol, entry.code, V.newest(entry.versions))
+        if tree is None:
+            return "", ""
+        causes, steps = [], []
+        for node in tree.nodes.values():
+            if isinstance(node, Outcome):
+                causes += [_all_text(node.cause), _all_text(node.topic)]
+                steps += [_all_text(s.text) for s in node.steps]
+            elif isinstance(node, Question):
+                causes += [_all_text(node.topic), _all_text(node.question)] + [_all_text(a.label) for a in node.answers]
+                for answer in node.answers:
+                    if answer.when:
+                        win32.update(answer.when.win32)
+                        reasons.update(answer.when.reasons)
+        return " ".join(causes), " ".join(steps)
+
+
+_WEIGHT = {"title": 3.0, "meaning": 2.0, "causes": 1.0, "steps": 0.5}
+
+
+def _weight(field: str, bag, word: str) -> float:
+    """Title and meaning count once; a word a tree keeps coming back to counts more, up to 2.5x."""
+    if field in ("title", "meaning"):
+        return _WEIGHT[field]
+    return _WEIGHT[field] * min(2.5, 1.0 + 0.5 * math.log2(bag[word]))
+_HALF = 25.0  # the word score at which a candidate shows half of the top word-only score
+
+
+def find(library: Library, text: str, *, version: str | None = None, protocol: str | None = None,
+         index: TextIndex | None = None, limit: int = 5) -> FindResult:
+    """Rank codes for pasted `text`; the best first, at most `limit`."""
+    index = index or TextIndex(library)
+    evidence = _evidence(library, text)
+    explicit = _explicit(library, text, version, protocol)
+    named = {c.entry.protocol for c in explicit}  # a text naming an HTTP code is not about FTP
+    explicit += [c for c in _by_evidence(library, index, evidence, version, protocol, explicit)
+                 if not named or c.entry.protocol in named]
+    seen = {(c.entry.protocol, c.entry.code) for c in explicit}
+    ranked = [c for c in _by_words(index, text, version, protocol) if (c.entry.protocol, c.entry.code) not in seen]
+    if explicit:
+        ranked = [c for c in ranked if c.score >= 40][: max(0, limit - len(explicit))]
+    return FindResult((explicit + ranked)[:limit], evidence)
+
+
+def _explicit(library: Library, text: str, version, protocol) -> list[Candidate]:
+    found: list[Candidate] = []
+
+    def add(proto: str, code: str, score: int, why: str) -> None:
+        if protocol not in (None, proto):
+            return
+        entry = library.entry(proto, code, version)
+        if entry is None and "." in code:
+            parent = code.split(".")[0]
+            entry = library.entry(proto, parent, version)
+            if entry is not None:
+                why += f" (sub-status .{code.split('.')[1]} is not known; showing {parent})"
+                score -= 5
+        if entry is not None and all(c.entry is not entry for c in found):
+            found.append(Candidate(entry, score, why))
+
+    for match in _DOTTED.finditer(text):
+        add("http", f"{match[1]}.{match[2]}", 100, f"the text names {match[0]}")
+    for match in _TRIAD.finditer(text):
+        sub = match[2]
+        code = match[1] if sub == "0" and not library.entry("http", f"{match[1]}.0", version) else f"{match[1]}.{sub}"
+        add("http", code, 95, f"a log line shows status {match[1]}, sub-status {sub}, Win32 {match[3]}")
+    for match in _NAMED.finditer(text):
+        add("http", match[1], 90, f"the text names {match[0].strip()}")
+    if re.search(r"\bftp\b", text, re.I) or not found:
+        for match in _FTP_REPLY.finditer(text):
+            add("ftp", match[1], 90 if re.search(r"\bftp\b", text, re.I) else 80, f"an FTP reply {match[1]}")
+    return found
+
+
+def _by_evidence(library: Library, index: TextIndex, evidence: Evidence, version, protocol,
+                 already: list[Candidate]) -> list[Candidate]:
+    """Codes whose trees know the Win32 code / reason found in the text, or that HTTP.sys sends with it."""
+    if not evidence:
+        return []
+    taken = {(c.entry.protocol, c.entry.code) for c in already}
+    out = []
+    reason = library.reason_entry(evidence.reason) if evidence.reason else None
+    if reason is not None and reason.status and ("http", reason.status) not in taken:
+        entry = library.entry("http", reason.status, version)
+        if entry is not None:
+            out.append(Candidate(entry, 90, f"HTTP.sys logs reason {reason.reason} with {reason.status}"))
+            taken.add(("http", reason.status))
+    for entry, _ in index.rows:
+        key = (entry.protocol, entry.code)
+        if key in taken or protocol not in (None, entry.protocol):
+            continue
+        if version is not None and version not in entry.versions:
+            continue
+        win32, reasons = index.evidence.get(_entry_key(entry), ((), ()))
+        if evidence.win32 is not None and evidence.win32 in win32:
+            out.append(Candidate(entry, 85, f"its walk knows {evidence.describe()}"))
+            taken.add(key)
+        elif evidence.reason and evidence.reason.lower() in reasons:
+            out.append(Candidate(entry, 85, f"its walk knows reason {evidence.reason}"))
+            taken.add(key)
+    return out
+
+
+def _contains(sequence: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return any(sequence[i:i + n] == phrase for i in range(len(sequence) - n + 1))
+
+
+def _by_words(index: TextIndex, text: str, version, protocol) -> list[Candidate]:
+    sequence = _words(text)
+    words = set(sequence)
+    if not words:
+        return []
+    best: dict[tuple[str, str], tuple[float, CodeEntry, list[str]]] = {}
+    # Most pasted text is about web pages: FTP codes need the text to mention FTP to rank on par.
+    ftp_weight = 1.0 if re.search(r"\bftps?\b", text, re.I) else 0.6
+    for entry, fields in index.rows:
+        if protocol not in (None, entry.protocol):
+            continue
+        if version is not None and version not in entry.versions:
+            continue
+        score, hits = 0.0, []
+        for word in words:
+            weight = max((_weight(name, bag, word) for name, bag in fields.items() if word in bag), default=0)
+            if weight:
+                score += weight * index.idf.get(word, 1.0)
+                hits.append(word)
+        pairs = index.pairs.get(_entry_key(entry), set())
+        for first, second in zip(sequence, sequence[1:]):
+            if (first, second) in pairs:  # "content length", "application pool": phrases weigh more
+                score += index.idf.get(first, 1.0) + index.idf.get(second, 1.0)
+        title = _words(tr(entry.title))
+        if score and len(title) >= 2 and _contains(sequence, title):
+            # Error pages and tickets often quote the title itself: "Directory Listing Denied".
+            score += 1.5 * sum(index.idf.get(w, 1.0) for w in title)
+            hits.append("the title")
+        if score:
+            score *= ftp_weight if entry.protocol == "ftp" else 1.0
+            key = (entry.protocol, entry.code)
+            if key not in best or best[key][0] < score:
+                best[key] = (score, entry, hits)
+    if not best:
+        return []
+    ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].status, item[1].substatus or -1))
+    out = []
+    for score, entry, hits in ranked:
+        scaled = round(75 * score / (score + _HALF))  # saturates: more matching words, more sure
+        if scaled < 10:
+            continue
+        out.append(Candidate(entry, scaled, "words: " + ", ".join(sorted(hits))))
+    return out
+
+
+def _evidence(library: Library, text: str) -> Evidence:
+    win32 = None
+    hresults = [h for h in _HRESULT.findall(text) if h.lower() != "0x00000000"]
+    if hresults:
+        win32 = win32_key(hresults[0])
+    else:
+        match = _WIN32_WORDS.search(text) or _TRIAD.search(text)
+        if match:
+            try:
+                win32 = win32_key(match.groups()[-1])
+            except EvidenceError:
+                win32 = None
+            if win32 == 0 and not _WIN32_WORDS.search(text):
+                win32 = None  # `404 0 0`: no Win32 error to go on
+    reason = None
+    for token in re.findall(r"[A-Za-z][A-Za-z0-9_/\-]+", text):
+        # Only distinctive spellings (QueueFull, Timer_ConnectionIdle): plain words such as
+        # "Forbidden" or "Header" are reasons too, but far more often just English.
+        if "_" in token or re.search(r"[a-z][A-Z]", token):
+            found = library.reason_entry(token)
+            if found is not None:
+                reason = found.reason
+                break
+    return Evidence(win32, reason)

@@ -1,0 +1,227 @@
+"""The decision-tree model: plain frozen dataclasses, no I/O and no Textual.
+
+Human text is always a `Text` (language -> string, `en` present) so a translation can be
+added later without touching the format or this code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from wizard.knowledge.evidence import When
+from wizard.knowledge.findings import Where
+from wizard.knowledge.i18n import Text, tr  # noqa: F401  (re-exported: most modules take tr from here)
+
+RETURN = "return"
+"""The reserved target inside a shared subtree: hand the walk back to the tree that used it."""
+
+
+@dataclass(frozen=True)
+class KbRef:
+    id: int
+    title: Text
+
+
+@dataclass(frozen=True)
+class Step:
+    text: Text
+    command: str | None = None
+    versions: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    label: Text
+    next: str
+    versions: frozenset[str] | None = None
+    where: Where = Where("")
+    when: When | None = None  # evidence (Win32 code, HTTPERR reason) that picks this answer
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    topic: Text
+    question: Text
+    answers: tuple[Answer, ...]
+    how: Text | None = None
+    commands: tuple[str, ...] = ()
+    versions: frozenset[str] | None = None
+    otherwise: str | None = None
+    where: Where = Where("")
+    kind = "question"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    cause: Text
+    steps: tuple[Step, ...]
+    topic: Text | None = None
+    kb: tuple[KbRef, ...] = ()
+    next: str | None = None
+    versions: frozenset[str] | None = None
+    where: Where = Where("")
+    kind = "outcome"
+
+
+@dataclass(frozen=True)
+class Use:
+    id: str
+    subtree: str
+    then: str | None = None
+    topic: Text | None = None
+    versions: frozenset[str] | None = None
+    where: Where = Where("")
+    kind = "use"
+
+
+Node = Question | Outcome | Use
+
+
+class Lazy(Mapping):
+    """A graph's nodes, decoded from the tree cache when first read.
+
+    The cache keeps each graph's nodes as text, so starting on one code decodes that code's
+    tree (and the subtrees it uses), not every tree there is. `decode` turns the text into
+    nodes; when the text is damaged it falls back to `recover`, which reads the YAML again.
+    """
+
+    __slots__ = ("_data", "_text", "_decode", "_recover")
+
+    def __init__(self, text: str, decode: Callable[[str], Mapping[str, Node]],
+                 recover: Callable[[], Mapping[str, Node]]):
+        self._data: Mapping[str, Node] | None = None
+        self._text: str | None = text
+        self._decode = decode
+        self._recover = recover
+
+    def _get(self) -> Mapping[str, Node]:
+        if self._data is None:
+            try:
+                self._data = self._decode(self._text or "")
+            except Exception:  # a damaged or foreign cache: read the tree file again
+                self._data = self._recover()
+            self._text = None
+        return self._data
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __getitem__(self, key: str) -> Node:
+        return self._get()[key]
+
+    def __repr__(self) -> str:
+        return repr(self._get())
+
+
+@dataclass(frozen=True)
+class Example:
+    answers: tuple[str | int, ...]
+    expect: str
+    version: str | None = None
+    where: Where = Where("")
+    win32: int | None = None  # evidence given with the code, as on the command line
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Graph:
+    """Nodes plus a start: what trees and shared subtrees have in common."""
+
+    key: str  # "http:403.1" for a tree, "ntfs-permissions" for a subtree
+    start: str
+    nodes: Mapping[str, Node]
+    examples: tuple[Example, ...] = ()
+    where: Where = Where("")
+    source: int = 0  # 0 = built-in; 1.. = the order of --trees folders
+    start_where: Where = Where("")
+
+    @property
+    def is_subtree(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
+class Tree(Graph):
+    protocol: str = "http"
+    code: str = ""
+    versions: frozenset[str] | None = None  # None: as the catalog entry says
+
+
+@dataclass(frozen=True)
+class Subtree(Graph):
+    title: Text = field(default_factory=dict)
+
+    @property
+    def is_subtree(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class CodeEntry:
+    """What a code means, independent of whether a tree exists for it."""
+
+    protocol: str
+    code: str
+    title: Text
+    meaning: Text
+    versions: frozenset[str]
+    component: str | None = None
+    notes: Text | None = None
+    where: Where = Where("")
+    source: int = 0
+    changed: bool = False  # the meaning differs from this code's meaning in other IIS versions
+
+    @property
+    def status(self) -> int:
+        return int(self.code.split(".")[0])
+
+    @property
+    def substatus(self) -> int | None:
+        parts = self.code.split(".")
+        return int(parts[1]) if len(parts) > 1 else None
+
+    @property
+    def klass(self) -> str:
+        return f"{self.code[0]}xx"
+
+
+@dataclass(frozen=True)
+class ClassEntry:
+    """General guidance for a whole class (4xx, 5xx ...) of one protocol."""
+
+    protocol: str
+    klass: str
+    title: Text
+    meaning: Text
+    guidance: tuple[Text, ...] = ()
+    where: Where = Where("")
+
+
+@dataclass(frozen=True)
+class Win32Entry:
+    """A Windows error code as IIS logs show it, and what it usually means there."""
+
+    code: int  # folded: 1326 for both 1326 and 0x8007052e
+    name: str  # ERROR_LOGON_FAILURE
+    meaning: Text
+    in_iis: Text | None = None  # what the code usually points to in an IIS log or error page
+    where: Where = Where("")
+    source: int = 0
+
+
+@dataclass(frozen=True)
+class ReasonEntry:
+    """An HTTP.sys error-log (HTTPERR) reason and what it means."""
+
+    reason: str
+    meaning: Text
+    status: str | None = None  # the status HTTP.sys usually sends with it, if any
+    fix: Text | None = None
+    where: Where = Where("")
+    source: int = 0

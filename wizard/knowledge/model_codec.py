@@ -1,0 +1,115 @@
+"""The model as JSON text and back, for the tree cache.
+
+JSON cannot run code when it is read, unlike pickle, so a cache file planted by someone else
+can at worst be wrong. Decoding accepts only the model's own classes and checks every field's
+type, so a file of the wrong shape raises `CodecError` (and the cache is rebuilt) instead of
+surfacing later as a broken walk.
+
+Encoding: a dataclass is `{"!": "Name", "f": [field values in order]}`, a tuple is
+`{"!t": [...]}`, a frozenset is `{"!s": [...]}`; strings, numbers, None and dicts are as-is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from wizard.knowledge.evidence import When
+from wizard.knowledge.findings import Where
+from wizard.knowledge.model import (
+    Answer, ClassEntry, CodeEntry, Example, KbRef, Outcome, Question, ReasonEntry, Step, Subtree, Tree, Use,
+    Win32Entry,
+)
+
+
+class CodecError(ValueError):
+    """The text is not a model this version of iisdoctor wrote."""
+
+
+_CLASSES: dict[str, type] = {c.__name__: c for c in (
+    Answer, ClassEntry, CodeEntry, Example, KbRef, Outcome, Question, ReasonEntry, Step, Subtree, Tree, Use,
+    Win32Entry, Where, When)}
+
+_SIMPLE: dict[str, tuple[type, ...]] = {
+    "str": (str,), "int": (int,), "bool": (bool,), "None": (type(None),), "Text": (dict,),
+    "frozenset": (frozenset,), "tuple": (tuple,), "dict": (dict,), "Mapping": (dict,),
+    "Node": (Question, Outcome, Use),
+}
+
+
+def _allowed(annotation: str) -> tuple[type, ...]:
+    """The runtime types a field annotation such as `Text | None` or `tuple[Step, ...]` admits."""
+    kinds: list[type] = []
+    depth, parts, current = 0, [], ""
+    for ch in annotation:  # split on the `|` outside brackets only
+        depth += (ch == "[") - (ch == "]")
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    for part in [*parts, current]:
+        name = part.strip().split("[", 1)[0]
+        kinds.extend(_SIMPLE.get(name) or (_CLASSES[name],))
+    return tuple(kinds)
+
+
+_FIELDS: dict[type, list[tuple[str, tuple[type, ...]]]] = {
+    cls: [(f.name, _allowed(str(f.type))) for f in dataclasses.fields(cls)] for cls in _CLASSES.values()}
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return {"!t": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, frozenset):
+        return {"!s": sorted(value, key=repr)}
+    if isinstance(value, Mapping):
+        return {str(k): _encode(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__name__
+        if name not in _CLASSES:
+            raise CodecError(f"cannot encode {name}")
+        return {"!": name, "f": [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]}
+    if isinstance(value, str):
+        return str(value)
+    if value is None or isinstance(value, (int, float)):
+        return value
+    raise CodecError(f"cannot encode {type(value).__name__}")
+
+
+def _decode_object(raw: dict[str, Any]) -> Any:
+    if "!t" in raw:
+        return tuple(raw["!t"])
+    if "!s" in raw:
+        items = raw["!s"]
+        if not isinstance(items, list) or not all(isinstance(i, (str, int)) for i in items):
+            raise CodecError("a set holds only strings and numbers")
+        return frozenset(items)
+    if "!" in raw:
+        cls = _CLASSES.get(raw["!"]) if isinstance(raw["!"], str) else None
+        values = raw.get("f")
+        if cls is None or not isinstance(values, list) or len(values) != len(_FIELDS[cls]):
+            raise CodecError(f"unexpected object {raw.get('!')!r}")
+        for value, (name, kinds) in zip(values, _FIELDS[cls]):
+            if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+                raise CodecError(f"{cls.__name__}.{name} has the wrong type")
+        return cls(*values)
+    return raw
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(_encode(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str) -> Any:
+    """Decode text written by `dumps`; raises CodecError on anything else."""
+    try:
+        return json.loads(text, object_hook=_decode_object)
+    except CodecError:
+        raise
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise CodecError(str(exc)) from None

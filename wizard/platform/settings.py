@@ -1,0 +1,43 @@
+"""Choices remembered between runs (today: the IIS version), in the user's config folder.
+
+A missing or unreadable settings file is not an error: the defaults apply and the next save
+writes a good file.
+"""
+
+from __future__ import annotations
+
+import json
+
+from wizard.knowledge import versions as V
+from wizard.platform.folders import atomic_write, config_dir
+
+DEFAULT_VERSION = "10.0"
+
+
+def _path():
+    return config_dir() / "settings.json"
+
+
+def _read() -> dict:
+    try:
+        data = json.loads(_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def iis_version() -> str:
+    """The IIS version chosen last time, or IIS 10 when nothing (valid) was saved."""
+    saved = _read().get("iis_version")
+    return V.normalize(saved) if isinstance(saved, str) and V.normalize(saved) else DEFAULT_VERSION
+
+
+def remember_version(version: str) -> None:
+    data = _read()
+    if data.get("iis_version") == version:
+        return
+    data["iis_version"] = version
+    try:
+        atomic_write(_path(), json.dumps(data, indent=2).encode("utf-8"))
+    except OSError:
+        pass  # a read-only home folder must not stop the walk

@@ -1,0 +1,1 @@
+"""Checks on trees beyond their schema: reachability, versions, evidence and example walks."""

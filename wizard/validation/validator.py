@@ -1,0 +1,230 @@
+"""`iisdoctor validate`: every check a tree author needs before a change lands.
+
+Structure is checked against the JSON Schema while loading; this module adds what a schema
+cannot see: references, reachability, loops with no way out, answer counts per IIS version,
+duplicate or unknown codes, and the replay of each tree's own examples.
+"""
+
+from __future__ import annotations
+
+from wizard.knowledge import versions as V
+from wizard.knowledge.evidence import Evidence, hresult_of
+from wizard.knowledge.findings import Finding, Where
+from wizard.knowledge.library import Library
+from wizard.knowledge.model import RETURN, Graph, Outcome, Question, Tree, Use, tr
+from wizard.knowledge.references import reference_findings, targets
+from wizard.engine.session import NOT_FIXED, Session, SessionError
+
+
+def validate(library: Library) -> list[Finding]:
+    findings = list(library.findings)
+    findings += _duplicates(library)
+    findings += _catalog_links(library)
+    graphs: list[Graph] = list(library.loaded.trees) + list(library.loaded.subtrees)
+    used = set()
+    for graph in graphs:
+        findings += reference_findings(library.subtrees, graph)
+        used.update(n.subtree for n in graph.nodes.values() if isinstance(n, Use))
+    for graph in graphs:
+        if not reference_findings(library.subtrees, graph):
+            findings += _reachability(graph)
+            findings += _exits(library, graph)
+            findings += _answer_counts(library, graph)
+            findings += _evidence(library, graph)
+    findings += _kb_titles(graphs)
+    for sub in library.loaded.subtrees:
+        if sub.key not in used:
+            findings.append(Finding(sub.where, f"shared subtree {sub.key!r} is not used by any tree", "warning"))
+        stem = sub.where.file.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if stem != sub.key:
+            findings.append(Finding(sub.where, f"subtree {sub.key!r} should live in a file named {sub.key}.yaml",
+                                    "warning"))
+    if not any(f.is_error for f in findings):
+        for tree in library.trees:
+            findings += _examples(library, tree)
+    return sorted(set(findings), key=lambda f: (f.where.file, f.where.line, f.where.col, f.message))
+
+
+def _duplicates(library: Library) -> list[Finding]:
+    out = []
+    seen: dict = {}
+    for entry in library.loaded.entries:
+        key = (entry.source, entry.protocol, entry.code)
+        for other in seen.get(key, []):
+            if other.versions & entry.versions:
+                out.append(Finding(entry.where, f"duplicate catalog entry for {entry.protocol.upper()} {entry.code} "
+                                                f"(also at {other.where}) with overlapping IIS versions"))
+        seen.setdefault(key, []).append(entry)
+    trees: dict = {}
+    for tree in library.loaded.trees:
+        key = (tree.source, tree.protocol, tree.code)
+        for other in trees.get(key, []):
+            if library.tree_versions(other) & library.tree_versions(tree):
+                out.append(Finding(tree.where, f"duplicate tree for {tree.protocol.upper()} {tree.code} "
+                                               f"(also in {other.where.file})"))
+        trees.setdefault(key, []).append(tree)
+    subs: dict = {}
+    for sub in library.loaded.subtrees:
+        key = (sub.source, sub.key)
+        if key in subs:
+            out.append(Finding(sub.where, f"duplicate shared subtree {sub.key!r} (also in {subs[key].where.file})"))
+        subs[key] = sub
+    return out
+
+
+def _catalog_links(library: Library) -> list[Finding]:
+    out = []
+    for tree in library.loaded.trees:
+        entries = library.entries_for(tree.protocol, tree.code)
+        if not entries:
+            out.append(Finding(tree.where, f"{tree.protocol.upper()} {tree.code} is not in the code catalog; "
+                                           f"add it to a file in catalog/"))
+            continue
+        known = frozenset().union(*(e.versions for e in entries))
+        if tree.versions is not None and not tree.versions <= known:
+            extra = V.describe(tree.versions - known)
+            out.append(Finding(tree.where, f"the tree claims IIS {extra}, but the catalog entry for "
+                                           f"{tree.code} covers only {V.describe(known)}"))
+    return out
+
+
+def _reachability(graph: Graph) -> list[Finding]:
+    reached = set()
+    todo = [graph.start]
+    while todo:
+        node_id = todo.pop()
+        if node_id in reached or node_id not in graph.nodes:
+            continue
+        reached.add(node_id)
+        todo.extend(t for _, t, _ in targets(graph.nodes[node_id]))
+    return [Finding(node.where, f"{node.id}: no path from {graph.start!r} reaches this node")
+            for node in graph.nodes.values() if node.id not in reached]
+
+
+def _exits(library: Library, graph: Graph) -> list[Finding]:
+    """Nodes from which no outcome (or, in a subtree, no return) can ever be reached."""
+    done: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for node in graph.nodes.values():
+            if node.id in done:
+                continue
+            ok = False
+            if isinstance(node, Outcome):
+                ok = True
+            elif isinstance(node, Use):
+                sub = library.subtrees.get(node.subtree)
+                finishes = sub is not None and any(isinstance(n, Outcome) for n in sub.nodes.values())
+                ok = finishes or node.then in done
+            else:
+                ok = any(t == RETURN or t in done for _, t, _ in targets(node))
+            if ok:
+                done.add(node.id)
+                changed = True
+    return [Finding(node.where, f"{node.id}: caught in a loop with no way out (no outcome can be reached from here)")
+            for node in graph.nodes.values() if node.id not in done]
+
+
+def _answer_counts(library: Library, graph: Graph) -> list[Finding]:
+    out = []
+    scope = library.tree_versions(graph) if isinstance(graph, Tree) else V.ALL
+    for node in graph.nodes.values():
+        if isinstance(node, Outcome):
+            if not node.steps:
+                out.append(Finding(node.where, f"{node.id}: an outcome needs at least one fix step"))
+            continue
+        if not isinstance(node, Question):
+            continue
+        if len(node.answers) < 2:
+            out.append(Finding(node.where, f"{node.id}: a question needs at least two answers"))
+            continue
+        labels = [tr(a.label).strip().lower() for a in node.answers]
+        for i, label in enumerate(labels):
+            if label in labels[:i]:
+                out.append(Finding(node.answers[i].where, f"{node.id}: two answers read {tr(node.answers[i].label)!r}"))
+        active = scope & (node.versions or V.ALL)
+        for version in sorted(active, key=V.KNOWN.index):
+            shown = [a for a in node.answers if a.versions is None or version in a.versions]
+            if len(shown) < 2:
+                out.append(Finding(node.where, f"{node.id}: on IIS {version} only {len(shown)} answer(s) apply"))
+                break
+    return out
+
+
+def _kb_titles(graphs: list[Graph]) -> list[Finding]:
+    """One KB article, one title: a second spelling is flagged where it appears."""
+    first: dict[int, tuple[str, Where]] = {}
+    out = []
+    for graph in graphs:
+        for node in graph.nodes.values():
+            for ref in getattr(node, "kb", ()):
+                title = tr(ref.title)
+                if ref.id not in first:
+                    first[ref.id] = (title, node.where)
+                elif first[ref.id][0] != title:
+                    out.append(Finding(node.where, f"{node.id}: KB {ref.id} is titled {title!r} here but "
+                                                   f"{first[ref.id][0]!r} at {first[ref.id][1]}", "warning"))
+    return out
+
+
+def _evidence(library: Library, graph: Graph) -> list[Finding]:
+    """Two answers of one question may not claim the same evidence; unknown values are flagged."""
+    out = []
+    for node in graph.nodes.values():
+        if not isinstance(node, Question):
+            continue
+        claimed = [a for a in node.answers if a.when]
+        for i, answer in enumerate(claimed):
+            for other in claimed[:i]:
+                both = (answer.versions or V.ALL) & (other.versions or V.ALL)
+                if both and answer.when.overlaps(other.when):
+                    out.append(Finding(answer.where, f"{node.id}: this answer and {tr(other.label)!r} are both "
+                                                     f"picked by the same evidence"))
+            for code in sorted(answer.when.win32):
+                if library.win32 and code not in library.win32:
+                    out.append(Finding(answer.where, f"{node.id}: Win32 code {code} ({hresult_of(code)}) is not in "
+                                                     f"the Win32 catalog; add it so people can look it up", "warning"))
+            for reason in sorted(answer.when.reasons):
+                if library.reasons and reason not in library.reasons:
+                    out.append(Finding(answer.where, f"{node.id}: HTTPERR reason {reason!r} is not in the reason "
+                                                     f"catalog", "warning"))
+    return out
+
+
+def _examples(library: Library, tree: Tree) -> list[Finding]:
+    out = []
+    for example in tree.examples:
+        version = example.version or V.newest(library.tree_versions(tree))
+        if version not in library.tree_versions(tree):
+            out.append(Finding(example.where, f"example: the tree does not apply to IIS {version}"))
+            continue
+        try:
+            evidence = Evidence(example.win32, example.reason)
+            session = Session.start(library, tree.protocol, tree.code, version, evidence)
+            for given in example.answers:
+                session = apply_answer(session, given)
+        except SessionError as exc:
+            out.append(Finding(example.where, f"example: {exc}"))
+            continue
+        reached = session.cursor.qualified
+        if reached != example.expect:
+            out.append(Finding(example.where, f"example: expected to end on {example.expect!r} "
+                                              f"but the walk stops at {reached!r}"))
+    return out
+
+
+def apply_answer(session: Session, given: str | int) -> Session:
+    """Apply one example answer: a 1-based number, an answer's English label, or `not fixed`."""
+    if isinstance(given, str) and given.strip().lower() == NOT_FIXED:
+        return session.not_fixed()
+    shown = session.answers()
+    if not shown:
+        raise SessionError(f"answer {given!r} given, but {session.cursor.qualified} is an outcome")
+    if isinstance(given, int):
+        return session.choose(given - 1)
+    for i, answer in enumerate(shown):
+        if tr(answer.label).strip().lower() == given.strip().lower():
+            return session.choose(i)
+    options = "; ".join(tr(a.label) for a in shown)
+    raise SessionError(f"{session.cursor.qualified} has no answer {given!r} (answers: {options})")

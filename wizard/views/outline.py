@@ -1,0 +1,226 @@
+"""The explain outline: a code's whole tree as indented plain text, for terminals, pipes and tickets."""
+
+from __future__ import annotations
+
+import textwrap
+
+from wizard.knowledge import versions as V
+from wizard.knowledge.evidence import Evidence, hresult_of
+from wizard.knowledge.library import Library
+from wizard.views.tables import clip
+from wizard.knowledge.model import RETURN, CodeEntry, Graph, Outcome, Question, ReasonEntry, Use, Win32Entry, tr
+
+INDENT = "    "
+
+
+class Outline:
+    """The whole tree of one code as an indented outline; shared subtrees follow once each."""
+
+    def __init__(self, library: Library, entry: CodeEntry, graph: Graph | None,
+                 version: str | None = None, width: int = 100, evidence: Evidence = Evidence()):
+        self.library = library
+        self.evidence = evidence
+        self.entry = entry
+        self.graph = graph
+        self.version = version
+        self.width = max(40, width)
+        self.numbers: dict[str, str] = {}
+        self.lines: list[str] = []
+        self.pending_subtrees: list[str] = []
+        self.subtree_order: list[str] = []
+
+    def render(self) -> str:
+        self._header()
+        if self.graph is None:
+            others = self.library.walk_versions(self.entry.protocol, self.entry.code)
+            if others:
+                self._say("", f"No guided walk for IIS {self.version} yet; there is one for IIS "
+                              f"{V.describe(others)} (try --iis {V.newest(others)}).")
+            else:
+                self._say("", "No guided walk exists for this code yet; the meaning above is what is known.")
+            return "\n".join(self.lines) + "\n"
+        if self.evidence:
+            self._evidence_path()
+        self.lines.append("")
+        self._walk(self.graph, self.graph.start, 0, "")
+        done = set()
+        while self.pending_subtrees:
+            key = self.pending_subtrees.pop(0)
+            if key in done:
+                continue
+            done.add(key)
+            sub = self.library.subtrees[key]
+            self.lines += ["", f"Shared check {self._subtree_label(key)}: {tr(sub.title)}", ""]
+            self._walk(sub, sub.start, 0, key)
+        return "\n".join(self.lines) + "\n"
+
+    # -- pieces --------------------------------------------------------------------------------
+
+    def _header(self) -> None:
+        e = self.entry
+        self.lines.append(f"{e.protocol.upper()} {e.code} — {tr(e.title)}")
+        klass = self.library.class_entry(e.protocol, e.klass)
+        self._field("Class", f"{e.klass}" + (f" ({tr(klass.title)})" if klass else ""))
+        self._field("IIS", self.version if self.version else V.describe(e.versions))
+        if e.component:
+            self._field("Sent by", e.component)
+        self._field("Meaning", tr(e.meaning))
+        if e.notes:
+            self._field("Note", tr(e.notes))
+        if self.version:
+            for other in self.library.other_meanings(e.protocol, e.code, self.version):
+                self._field("Also", f"on IIS {V.describe(other.versions)} {e.code} means: "
+                                         f"{tr(other.title)}")
+
+    def _evidence_path(self) -> None:
+        """The answers the evidence gives by itself, and where that leaves the walk."""
+        from wizard.engine.session import Session, SessionError
+
+        self.lines.append("")
+        self._field("Evidence", self.evidence.describe())
+        try:
+            session = Session.start(self.library, self.entry.protocol, self.entry.code, self.version,
+                                    self.evidence)
+        except SessionError as exc:
+            self._say(" " * 10, f"(cannot follow it: {exc})")
+            return
+        picked = [v for v in session.history if v.auto]
+        if not picked:
+            self._say(" " * 10, "No question of this walk is answered by it; the full tree follows.")
+            return
+        for visit in picked:
+            self._say(" " * 10, f"{tr(visit.node.question)} → {tr(visit.answer.label)}", "• ")
+        node = session.node
+        landing = f"Cause: {tr(node.cause)}" if session.finished else f"Next question: {tr(node.question)}"
+        self._say(" " * 10, landing, "⇒ ")
+    def _field(self, name: str, value: str) -> None:
+        label = f"{name}:".ljust(10)
+        self.lines += textwrap.wrap(value, self.width, initial_indent=label, subsequent_indent=" " * 10) or [label]
+
+    def _say(self, indent: str, text: str, first: str = "") -> None:
+        self.lines += textwrap.wrap(text, self.width, initial_indent=indent + first,
+                                    subsequent_indent=indent + " " * len(first),
+                                    break_long_words=False, break_on_hyphens=False) or [indent + first]
+
+    def _command(self, indent: str, command: str) -> None:
+        for line in command.splitlines():
+            self.lines.append(f"{indent}  > {line}")
+
+    def _applies(self, versions) -> bool:
+        return self.version is None or versions is None or self.version in versions
+
+    def _tag(self, versions) -> str:
+        if self.version is not None or versions is None:
+            return ""
+        return f" [IIS {V.describe(versions)} only]"
+
+    def _number(self, scope: str, node_id: str) -> str:
+        key = f"{scope}#{node_id}"
+        if key not in self.numbers:
+            prefix = f"{self._subtree_label(scope)}." if scope else ""
+            count = sum(1 for k in self.numbers if k.startswith(f"{scope}#"))
+            self.numbers[key] = f"{prefix}{count + 1}"
+        return self.numbers[key]
+
+    def _subtree_label(self, key: str) -> str:
+        return f"S{self.subtree_order.index(key) + 1}" if key in self.subtree_order else "S?"
+
+    def _target(self, graph: Graph, scope: str, target: str | None, depth: int) -> str:
+        """Describe where a reference leads, rendering the node in place the first time."""
+        if target is None:
+            return "(nowhere)"
+        if target == RETURN:
+            return "back to the check that used this one"
+        key = f"{scope}#{target}"
+        if key in self.numbers:
+            return f"see [{self.numbers[key]}]"
+        self._walk(graph, target, depth, scope)
+        return ""
+
+    def _walk(self, graph: Graph, node_id: str, depth: int, scope: str) -> None:
+        node = graph.nodes.get(node_id)
+        indent = INDENT * depth
+        if node is None:
+            self.lines.append(f"{indent}(unknown node {node_id})")
+            return
+        if isinstance(node, Question) and not self._applies(node.versions):
+            self._follow(graph, scope, node.otherwise, depth, indent)
+            return
+        if isinstance(node, Use) and not self._applies(node.versions):
+            self._follow(graph, scope, node.then, depth, indent)
+            return
+        number = self._number(scope, node_id)
+        if isinstance(node, Question):
+            topic = f" {tr(node.topic)}" if node.topic else ""
+            self.lines.append(f"{indent}[{number}]{topic}{self._tag(node.versions)}")
+            self._say(indent + "  ", tr(node.question), "Q: ")
+            if node.how:
+                self._say(indent + "  ", tr(node.how), "How to check: ")
+            for command in node.commands:
+                self._command(indent + "  ", command)
+            letters = "abcdefghijklmnopqrstuvwxyz"
+            shown = [a for a in node.answers if self._applies(a.versions)]
+            for i, answer in enumerate(shown):
+                lead = f"{letters[i]}) "
+                mark = "  ◀ your evidence" if self.evidence.matches(answer.when) else ""
+                self._say(indent + "  ", tr(answer.label) + self._tag(answer.versions) + mark, lead)
+                where = self._target(graph, scope, answer.next, depth + 1)
+                if where:
+                    self.lines.append(f"{indent}     → {where}")
+        elif isinstance(node, Outcome):
+            topic = f" {tr(node.topic)}" if node.topic else ""
+            self.lines.append(f"{indent}[{number}] OUTCOME{topic}{self._tag(node.versions)}")
+            self._say(indent + "  ", tr(node.cause), "Cause: ")
+            self.lines.append(f"{indent}  Fix:")
+            steps = [s for s in node.steps if self._applies(s.versions)]
+            for i, step in enumerate(steps, 1):
+                self._say(indent + "    ", tr(step.text) + self._tag(step.versions), f"{i}. ")
+                if step.command:
+                    self._command(indent + "    " + " " * len(f"{i}. "), step.command)
+            for ref in node.kb:
+                self._say(indent + "  ", f"KB {ref.id}: {tr(ref.title)}", "See: ")
+            if node.next:
+                self.lines.append(f"{indent}  Didn't fix it?")
+                where = self._target(graph, scope, node.next, depth + 1)
+                if where:
+                    self.lines.append(f"{indent}     → {where}")
+        else:
+            if node.subtree not in self.subtree_order:
+                self.subtree_order.append(node.subtree)
+                self.pending_subtrees.append(node.subtree)
+            sub = self.library.subtrees.get(node.subtree)
+            title = tr(sub.title) if sub else node.subtree
+            self.lines.append(f"{indent}[{number}] Check {title}: follow shared check "
+                              f"{self._subtree_label(node.subtree)} below{self._tag(node.versions)}")
+            if node.then:
+                self.lines.append(f"{indent}  When it finds nothing wrong, go on:")
+                where = self._target(graph, scope, node.then, depth + 1)
+                if where:
+                    self.lines.append(f"{indent}     → {where}")
+
+    def _follow(self, graph, scope, target, depth, indent):
+        where = self._target(graph, scope, target, depth)
+        if where:
+            self.lines.append(f"{indent}→ {where}")
+
+
+def win32_text(entry: Win32Entry | None, value: int, width: int = 100) -> str:
+    """`explain --win32`: what a Windows error code means, in both spellings."""
+    spelled = f"Win32 {value} = HRESULT {hresult_of(value)}" if value <= 0xFFFF else f"HRESULT {hresult_of(value)}"
+    if entry is None:
+        return (f"{spelled}\nNot in the catalog. `net helpmsg {value}` on Windows prints the system's text "
+                f"for codes below 16384.\n") if value <= 0xFFFF else f"{spelled}\nNot in the catalog.\n"
+    lines = [f"{spelled} — {entry.name}"]
+    for label, text in (("Meaning", entry.meaning), ("In IIS", entry.in_iis)):
+        if text:
+            lines += textwrap.wrap(tr(text), width, initial_indent=f"{label}:".ljust(10), subsequent_indent=" " * 10)
+    return "\n".join(lines) + "\n"
+
+
+def reason_text(entry: ReasonEntry, width: int = 100) -> str:
+    """`explain --reason`: an HTTPERR reason, the status it comes with, and what to do."""
+    lines = [f"HTTPERR reason {entry.reason}" + (f" (sent with HTTP {entry.status})" if entry.status else "")]
+    for label, text in (("Meaning", entry.meaning), ("Fix", entry.fix)):
+        if text:
+            lines += textwrap.wrap(tr(text), width, initial_indent=f"{label}:".ljust(10), subsequent_indent=" " * 10)
+    return "\n".join(lines) + "\n"

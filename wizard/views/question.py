@@ -1,0 +1,74 @@
+"""What the walk shows for a question, as plain strings.
+
+One function turns a session into this view. The walk screen paints it, and the start-up
+index stores it for every code, so `iisdoctor --code` can paint the first question before
+the trees and the engine are loaded. This module stays light for that reason: it imports
+nothing heavy at the top.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from wizard.knowledge.i18n import tr
+
+if TYPE_CHECKING:
+    from wizard.knowledge.library import Library
+    from wizard.engine.session import Session
+
+
+class QuestionView(NamedTuple):
+    crumbs: str  # HTTP 403.1 › Requested content
+    notice: str  # evidence and other-version remarks; empty when there are none
+    progress: str  # Question 1 · at most 3 more after this
+    question: str
+    how: str  # how to check, without its label; empty when the tree has none
+    commands: tuple[str, ...]
+    answers: tuple[str, ...]  # labels, unnumbered
+    highlighted: int  # the answer the evidence points to, else the first
+
+
+def question_view(session: Session, library: Library, chosen: str) -> QuestionView:
+    """The current question of an unfinished session, as the walk shows it on IIS `chosen`."""
+    node = session.node
+    asked = len([v for v in session.history if v.answer is not None]) + 1
+    more = session.remaining() - 1
+    tail = "this is the last question" if more <= 0 else f"at most {more} more after this"
+    return QuestionView(
+        crumbs=" › ".join(session.breadcrumb()),
+        notice=notice(session, library, chosen),
+        progress=f"Question {asked} · {tail}",
+        question=tr(node.question),
+        how=tr(node.how),
+        commands=tuple(node.commands),
+        answers=tuple(tr(a.label) for a in session.answers()),
+        highlighted=session.evidence_answer() or 0,
+    )
+
+
+def notice(session: Session, library: Library, chosen: str) -> str:
+    """What the evidence answered, and what this code means on other IIS versions."""
+    from wizard.knowledge import versions as V
+    lines = []
+    auto = [v for v in session.history if v.auto]
+    picked = None if session.finished else session.evidence_answer()
+    if picked is not None:
+        lines.append(f"Your evidence ({session.evidence.describe()}) points to answer {picked + 1}; "
+                     f"pick another answer to change it.")
+    elif auto:
+        lines.append(f"Answered from the evidence you gave ({session.evidence.describe()}): "
+                     f"{tr(auto[-1].answer.label)}. Press b to change it.")
+    elif session.evidence and not session.moves:
+        lines.append(f"Evidence: {session.evidence.describe()} (it answers no question here).")
+    if session.version != chosen:
+        here = library.entry(session.protocol, session.code, chosen)
+        if here is not None and chosen in here.versions:
+            lines.append(f"This walk is written for IIS {session.version}; you chose IIS {chosen}, for which "
+                         f"there is no guided walk of {session.code} yet.")
+        else:
+            lines.append(f"IIS {chosen} does not use {session.code}; this walk is for IIS {session.version}, "
+                         f"where it comes from.")
+    for other in library.other_meanings(session.protocol, session.code, session.version):
+        lines.append(f"On IIS {V.describe(other.versions)} {session.code} means something else: "
+                     f"{tr(other.title)}.")
+    return "\n".join(lines)
