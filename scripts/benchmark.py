@@ -13,10 +13,10 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
-import tempfile
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -80,8 +80,14 @@ def run(code: str, **extra_env: str) -> tuple[list[float], int]:
     """Run a snippet in a fresh process; it prints one or more times in seconds, then peak RSS (KB)."""
     prelude = "import time\nSTART = time.perf_counter()\n"
     env = {**os.environ, "IISDOCTOR_DATA_DIR": SCRATCH, "IISDOCTOR_CONFIG_DIR": SCRATCH, **extra_env}
-    out = subprocess.run([sys.executable, "-c", prelude + code.format(root=str(ROOT))],
-                         capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+    out = subprocess.run(
+        [sys.executable, "-c", prelude + code.format(root=str(ROOT))],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
     *seconds, rss = out.stdout.split()
     return [float(x) for x in seconds], int(rss)
 
@@ -120,11 +126,15 @@ def main() -> None:
         print(f"{name:34}{medians[name] * 1000:>7.0f}ms{min(times[name]) * 1000:>7.0f}ms{peak[name] / 1024:>9.1f}MB")
     ratio = medians[QUESTION] / medians[names[0]]
     best = min(times[QUESTION]) / min(times[names[0]])
-    print(f"\nfirst question vs minimal app: {ratio:.2f}x by median, {best:.2f}x by best run "
-          f"(target <= 1.15x) -> {'OK' if max(ratio, best) <= 1.15 else 'OVER'}")
+    print(
+        f"\nfirst question vs minimal app: {ratio:.2f}x by median, {best:.2f}x by best run "
+        f"(target <= 1.15x) -> {'OK' if max(ratio, best) <= 1.15 else 'OVER'}"
+    )
     (ready, question), _ = run(WIZARD, IISDOCTOR_CACHE_DIR=tempfile.mkdtemp(prefix="iisdoctor-bench-cache-"))
-    print(f"first run with an empty cache (after an upgrade or a tree edit): question painted after "
-          f"{question * 1000:.0f}ms, having parsed every tree and written the cache and the start-up index")
+    print(
+        f"first run with an empty cache (after an upgrade or a tree edit): question painted after "
+        f"{question * 1000:.0f}ms, having parsed every tree and written the cache and the start-up index"
+    )
     sys.path.insert(0, str(ROOT))
     from wizard.knowledge.library import Library
 
@@ -133,8 +143,10 @@ def main() -> None:
     cached = time.perf_counter() - start
     start = time.perf_counter()
     Library.load()
-    print(f"in-process library load: {cached * 1000:.0f}ms from the cache, {(time.perf_counter() - start) * 1000:.0f}ms "
-          f"parsing every file ({library.loaded.files} files, {len(library.trees)} trees)")
+    print(
+        f"in-process library load: {cached * 1000:.0f}ms from the cache, {(time.perf_counter() - start) * 1000:.0f}ms "
+        f"parsing every file ({library.loaded.files} files, {len(library.trees)} trees)"
+    )
 
 
 if __name__ == "__main__":

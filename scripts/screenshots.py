@@ -33,10 +33,17 @@ SHOTS = [
 ]
 
 
-async def shoot(library: Library, name: str, code: str | None, version: str, evidence: Evidence,
-                keys: list[str], size) -> Path:
-    app = IISDoctorApp(library, code=code, version=version, evidence=evidence, remember=False,
-                       store=CaseStore(Path(tempfile.mkdtemp()) / "cases"))
+async def shoot(
+    library: Library, name: str, code: str | None, version: str, evidence: Evidence, keys: list[str], size
+) -> Path:
+    app = IISDoctorApp(
+        library,
+        code=code,
+        version=version,
+        evidence=evidence,
+        remember=False,
+        store=CaseStore(Path(tempfile.mkdtemp()) / "cases"),
+    )
     app.theme = "textual-dark"
     async with app.run_test(size=size) as pilot:
         from textual.widgets import Input

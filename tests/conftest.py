@@ -11,7 +11,6 @@ from tests.helpers import FIXTURE_TREES
 from wizard.knowledge.library import Library
 
 
-
 @pytest.fixture(autouse=True, scope="session")
 def private_cache(tmp_path_factory):
     """Keep the parsed-trees cache out of the user's real cache folder."""
@@ -43,6 +42,7 @@ def builtin_copy(tmp_path, monkeypatch):
     import shutil
 
     from wizard.knowledge import builtin as paths
+
     folder = tmp_path / "builtin"
     shutil.copytree(FIXTURE_TREES, folder)
     shutil.copy(paths.schema_path(), folder / "schema.json")

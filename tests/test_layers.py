@@ -20,8 +20,12 @@ PACKAGE = ROOT / "wizard"
 #: Lower numbers are lower floors. A module may import its own package and lower floors only.
 LAYERS = {
     "wizard.knowledge": 1,
-    "wizard.engine": 2, "wizard.platform": 2,
-    "wizard.validation": 3, "wizard.find": 3, "wizard.views": 3, "wizard.cases": 3,
+    "wizard.engine": 2,
+    "wizard.platform": 2,
+    "wizard.validation": 3,
+    "wizard.find": 3,
+    "wizard.views": 3,
+    "wizard.cases": 3,
     "wizard.ui": 4,
     "wizard.cli": 5,
 }
@@ -43,7 +47,9 @@ def imports_of(path: Path, root: Path = ROOT) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                base = ".".join(
+                    package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else [])
+                )
             found.add(base)
             found.update(f"{base}.{a.name}" for a in node.names)
     return {m for m in found if m == "wizard" or m.startswith("wizard.")}
@@ -149,22 +155,26 @@ print(code, heavy)
 """
 
 
-@pytest.mark.parametrize("argv", [
-    ["list"],
-    ["list", "4xx"],
-    ["explain", "403.1"],
-    ["explain", "ftp", "530"],
-    ["validate"],
-    ["--code", "403.1"],  # stdout is a pipe here: prints the outline
-    ["--code", "500.19 0x80070021", "--iis", "10"],
-    ["explain", "--win32", "1326"],
-    ["find", "HTTP Error 403.14 - Forbidden"],
-    ["cases"],
-    ["--resume"],  # a pipe again: prints the case list
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", "4xx"],
+        ["explain", "403.1"],
+        ["explain", "ftp", "530"],
+        ["validate"],
+        ["--code", "403.1"],  # stdout is a pipe here: prints the outline
+        ["--code", "500.19 0x80070021", "--iis", "10"],
+        ["explain", "--win32", "1326"],
+        ["find", "HTTP Error 403.14 - Forbidden"],
+        ["cases"],
+        ["--resume"],  # a pipe again: prints the case list
+    ],
+)
 def test_plain_paths_do_not_import_textual(argv):
-    result = subprocess.run([sys.executable, "-c", PROBE.format(argv=argv)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(argv=argv)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     code, heavy = result.stdout.strip().split(" ", 1)
     assert heavy == "[]", f"{argv} imported {heavy}"

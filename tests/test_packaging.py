@@ -15,16 +15,22 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(out), str(ROOT)], check=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        check=True,
+        timeout=300,
+    )
     [built] = out.glob("iisdoctor-*.whl")
     return built
 
 
 def test_wheel_contains_every_tree_and_the_schema(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    sources = [p.relative_to(ROOT).as_posix() for p in (ROOT / "decision_trees").rglob("*")
-               if p.is_file() and p.suffix in {".yaml", ".json", ".md"}]
+    sources = [
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "decision_trees").rglob("*")
+        if p.is_file() and p.suffix in {".yaml", ".json", ".md"}
+    ]
     assert sources, "no trees in the checkout?"
     missing = [s for s in sources if f"wizard/{s}" not in names]
     assert missing == []
@@ -38,10 +44,18 @@ def test_installed_package_finds_trees_from_any_folder(wheel, tmp_path):
     zipfile.ZipFile(wheel).extractall(target)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    probe = ("import wizard.knowledge.builtin as p, wizard.knowledge.library as l; lib = l.Library.load(); "
-             "print(p.builtin_trees_dir()); print(len(lib.trees), len(lib.entries), len(lib.findings))")
-    result = subprocess.run([sys.executable, "-s", "-c", probe], cwd=elsewhere, capture_output=True, text=True,
-                            env={"PYTHONPATH": str(target)}, timeout=60)
+    probe = (
+        "import wizard.knowledge.builtin as p, wizard.knowledge.library as l; lib = l.Library.load(); "
+        "print(p.builtin_trees_dir()); print(len(lib.trees), len(lib.entries), len(lib.findings))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-s", "-c", probe],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(target)},
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     where, counts = result.stdout.splitlines()
     assert Path(where) == target / "wizard" / "decision_trees"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from wizard.cases.store import ESCALATED, RESOLVED, Case
-from wizard.knowledge.evidence import Evidence
 from wizard.cases.report import build, render, to_json, to_markdown
+from wizard.cases.store import ESCALATED, RESOLVED, Case
 from wizard.engine.session import Session
+from wizard.knowledge.evidence import Evidence
 
 
 def escalated_case(library) -> Case:
@@ -22,8 +22,9 @@ def test_markdown_has_header_steps_notes_outcome_and_what_is_left(library):
     case = escalated_case(library)
     text = to_markdown(build(case, library))
     lines = text.splitlines()
-    assert lines[0] == ("**HTTP 403.1 — Execute access forbidden** · IIS 6.0 · "
-                        "Escalated (to the web team, ticket 4711)")
+    assert lines[0] == (
+        "**HTTP 403.1 — Execute access forbidden** · IIS 6.0 · Escalated (to the web team, ticket 4711)"
+    )
     assert lines[2].startswith(f"Case {case.id} · opened ")
     assert "1. What kind of file does the URL point to? → An ASP page" in lines
     assert "   - Note: \\# only .asp fails, [DenyExtensions] untouched" in lines  # literal, not a heading
@@ -40,9 +41,15 @@ def test_json_export_carries_the_same_record(library):
     assert data["case"] == case.id and data["code"] == "403.1" and data["protocol"] == "http"
     assert data["iis_version"] == "6.0" and data["result"] == "escalated"
     assert data["reason"] == "to the web team, ticket 4711"
-    assert data["steps"] == [{"number": 1, "question": "What kind of file does the URL point to?",
-                              "answer": "An ASP page", "from_evidence": False,
-                              "notes": ["# only .asp fails, [DenyExtensions] untouched"]}]
+    assert data["steps"] == [
+        {
+            "number": 1,
+            "question": "What kind of file does the URL point to?",
+            "answer": "An ASP page",
+            "from_evidence": False,
+            "notes": ["# only .asp fails, [DenyExtensions] untouched"],
+        }
+    ]
     assert data["outcome"]["cause"] == "The folder's execute permission is None."
     assert data["outcome"]["kb"] == [{"id": 248072, "title": "[DenyExtensions] and friends"}]
     assert data["outcome"]["notes"] == ["set Scripts only; still 403.1"]

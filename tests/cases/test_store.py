@@ -9,16 +9,13 @@ import subprocess
 import sys
 import textwrap
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from tests.helpers import FIXTURE_TREES, ROOT
 from wizard.cases.store import ESCALATED, Case, CaseError, CaseStore, age
-from wizard.knowledge.evidence import Evidence
 from wizard.engine.session import Session
-
-
+from wizard.knowledge.evidence import Evidence
 
 
 def test_case_survives_a_killed_process_and_resumes_exactly(tmp_path, library):
@@ -49,7 +46,7 @@ def test_case_survives_a_killed_process_and_resumes_exactly(tmp_path, library):
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     case_id = proc.stdout.strip()
     store = CaseStore(tmp_path / "cases")
-    assert [c.id for c in store.list().cases] == [case_id]
+    assert [c.id for c in store.all().cases] == [case_id]
     assert not [p for p in (tmp_path / "cases").iterdir() if p.suffix != ".json"]  # no temp files left
     case = store.load(case_id[:15])  # a unique start of the id is enough
     session, dropped = Session.restore(library, case.session)
@@ -86,7 +83,7 @@ def test_damaged_case_files_are_reported_and_skipped(tmp_path, library):
     (tmp_path / "truncated.json").write_text(text[: len(text) // 2])
     (tmp_path / "garbage.json").write_bytes(b"\x00\xff not json at all")
     (tmp_path / "other.json").write_text(json.dumps({"format": 1, "id": "x"}))
-    listing = store.list()
+    listing = store.all()
     assert [c.id for c in listing.cases] == [good.id]
     problems = "\n".join(listing.problems)
     assert "truncated.json: line" in problems and "damaged or truncated" in problems
@@ -117,15 +114,16 @@ def test_closing_a_case_and_listing_newest_first(tmp_path, library):
     second = Case.new(Session.start(library, "http", "500.19", "10.0", Evidence(33)))
     store.save(replace(first.closed(ESCALATED, "to the web team"), updated="2026-11-26T08:00:00+00:00"))
     store.save(replace(second, updated="2026-11-26T09:00:00+00:00"))
-    assert [c.id for c in store.list().cases] == [second.id, first.id]
-    later = replace(store.load(first.id).closed(ESCALATED, "to the web team, ticket 4711"),
-                    updated="2026-11-26T10:00:00+00:00")
+    assert [c.id for c in store.all().cases] == [second.id, first.id]
+    later = replace(
+        store.load(first.id).closed(ESCALATED, "to the web team, ticket 4711"), updated="2026-11-26T10:00:00+00:00"
+    )
     store.save(later)
-    assert [c.id for c in store.list().cases] == [first.id, second.id]
+    assert [c.id for c in store.all().cases] == [first.id, second.id]
     assert store.load(first.id).reason == "to the web team, ticket 4711"
     assert store.load(second.id).last == "The web.config sets a section that is locked at the server level."
     store.delete(first.id)
-    assert [c.id for c in store.list().cases] == [second.id]
+    assert [c.id for c in store.all().cases] == [second.id]
     with pytest.raises(CaseError, match="no saved case"):
         store.load(first.id)
 

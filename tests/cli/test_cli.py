@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import FIX, FIXTURE_TREES
+from tests.helpers import FIX
 from tests.helpers import run_cli as run
 from wizard.cli.main import main
 

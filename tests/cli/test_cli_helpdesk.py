@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from tests.helpers import FIXTURE_TREES
-from tests.helpers import FIX, run_cli as run
+from tests.helpers import FIX, FIXTURE_TREES
+from tests.helpers import run_cli as run
 from wizard.cases.store import ESCALATED, Case, CaseStore
-from wizard.knowledge.library import Library
 from wizard.engine.session import Session
+from wizard.knowledge.library import Library
 
 
 def saved_case(status=None) -> Case:
@@ -54,9 +54,9 @@ def test_cases_lists_skips_damaged_and_deletes(capsys):
     assert "skipped" in err and "half.json: line 1: not valid JSON" in err
     code, out, err = run(capsys, "cases", "--delete", case.id)  # without --yes: only what would go
     assert code == 0 and out.startswith(f"would delete {case.id} (HTTP 403.1") and "add --yes" in err
-    assert len(store.list().cases) == 1
+    assert len(store.all().cases) == 1
     code, out, _ = run(capsys, "cases", "--delete", case.id, "--yes")
-    assert code == 0 and out.startswith(f"deleted {case.id} (HTTP 403.1") and store.list().cases == []
+    assert code == 0 and out.startswith(f"deleted {case.id} (HTTP 403.1") and store.all().cases == []
 
 
 def test_cases_older_than_removes_only_old_ones(capsys):
@@ -66,10 +66,10 @@ def test_cases_older_than_removes_only_old_ones(capsys):
     CaseStore().save(old)
     code, out, _ = run(capsys, "cases", "--older-than", "30")
     assert code == 0 and out.startswith("would delete 20200101-000000-0000")
-    assert len(CaseStore().list().cases) == 2
+    assert len(CaseStore().all().cases) == 2
     code, out, _ = run(capsys, "cases", "--older-than", "30", "--yes")
     assert code == 0 and out.startswith("deleted 20200101-000000-0000")
-    assert len(CaseStore().list().cases) == 1
+    assert len(CaseStore().all().cases) == 1
 
 
 def test_explain_win32_and_reason_on_their_own(capsys):
@@ -107,37 +107,54 @@ def test_code_with_log_triad_in_a_pipe_prints_the_evidence_branch(capsys, monkey
     assert "Evidence: Win32 33 (0x80070021)" in out
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("HTTP Error 403.14 - Forbidden\nThe Web server is configured to not list the contents of this directory.",
-     ("http", "403.14")),
-    ("Server Error in Application \"DEFAULT WEB SITE\"\nHTTP Error 500.19 - Internal Server Error\n"
-     "Error Code 0x80070021", ("http", "500.19")),
-    ("2026-11-20 10:01:02 10.0.0.5 GET /app/default.aspx - 443 - 10.1.1.1 Mozilla/5.0 - 401 1 1326 15",
-     ("http", "401.1")),
-    ("Response: 530 User cannot log in.", ("ftp", "530")),
-    ("The page says: HTTP 500.12 - Server error: Application restarting.", ("http", "500.12")),
-    ("Customer gets 'Directory Listing Denied - This Virtual Directory does not allow contents to be listed.'",
-     ("http", "403.14")),
-    ("users get 'The page requires a client certificate' when opening the portal", ("http", "403.7")),
-    ("The number of connections to the server exceeded: too many users", ("http", "403.9")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "HTTP Error 403.14 - Forbidden\nThe Web server is configured to not list the contents of this directory.",
+            ("http", "403.14"),
+        ),
+        (
+            'Server Error in Application "DEFAULT WEB SITE"\nHTTP Error 500.19 - Internal Server Error\n'
+            "Error Code 0x80070021",
+            ("http", "500.19"),
+        ),
+        (
+            "2026-11-20 10:01:02 10.0.0.5 GET /app/default.aspx - 443 - 10.1.1.1 Mozilla/5.0 - 401 1 1326 15",
+            ("http", "401.1"),
+        ),
+        ("Response: 530 User cannot log in.", ("ftp", "530")),
+        ("The page says: HTTP 500.12 - Server error: Application restarting.", ("http", "500.12")),
+        (
+            "Customer gets 'Directory Listing Denied - This Virtual Directory does not allow contents to be listed.'",
+            ("http", "403.14"),
+        ),
+        ("users get 'The page requires a client certificate' when opening the portal", ("http", "403.7")),
+        ("The number of connections to the server exceeded: too many users", ("http", "403.9")),
+    ],
+)
 def test_find_ranks_the_right_code_first(capsys, text, expected):
     code, out, _ = run(capsys, "find", text, "--iis", "6.0")
     first = out.splitlines()[0].split()
     assert code == 0 and (first[1].lower(), first[2]) == expected, out
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("HTTP Error 503. The service is unavailable.", {"503"}),
-    # a stopped pool answers 503 from HTTP.sys (reason AppOffline/Disabled) or 503.0 from IIS
-    ("Since this morning the application pool is stopped again and again", {"503", "503.0"}),
-    ("Directory Listing Denied", {"403.14"}),
-    ("HTTP Error 500.0 - ANCM In-Process Handler Load Failure", {"500.0"}),
-    ("Bad Request - Invalid Hostname. HTTP Error 400. The request hostname is invalid.", {"400"}),
-    # IIS 10 logs this refusal as 413.1 or, on older builds, 404.13: either is right
-    ("The request filtering module is configured to deny a request that exceeds the request content length.",
-     {"404.13", "413.1"}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("HTTP Error 503. The service is unavailable.", {"503"}),
+        # a stopped pool answers 503 from HTTP.sys (reason AppOffline/Disabled) or 503.0 from IIS
+        ("Since this morning the application pool is stopped again and again", {"503", "503.0"}),
+        ("Directory Listing Denied", {"403.14"}),
+        ("HTTP Error 500.0 - ANCM In-Process Handler Load Failure", {"500.0"}),
+        ("Bad Request - Invalid Hostname. HTTP Error 400. The request hostname is invalid.", {"400"}),
+        # IIS 10 logs this refusal as 413.1 or, on older builds, 404.13: either is right
+        (
+            "The request filtering module is configured to deny a request that exceeds the request content length.",
+            {"404.13", "413.1"},
+        ),
+    ],
+)
 def test_find_on_iis_10(capsys, text, expected):
     code, out, _ = run(capsys, "find", text, "--iis", "10")
     first = out.splitlines()[0].split()
@@ -145,7 +162,9 @@ def test_find_on_iis_10(capsys, text, expected):
 
 
 def test_find_passes_on_the_evidence_and_says_how_to_start(capsys):
-    code, out, _ = run(capsys, "find", "HTTP Error 500.19 - Internal Server Error  Error Code 0x80070021", "--iis", "10")
+    code, out, _ = run(
+        capsys, "find", "HTTP Error 500.19 - Internal Server Error  Error Code 0x80070021", "--iis", "10"
+    )
     assert "Also found: Win32 33 (0x80070021)" in out
     assert " FTP " not in out  # the text names an HTTP code: FTP walks that know Win32 33 stay out
     assert out.rstrip().endswith("Start the walk: iisdoctor --code 500.19 --win32 33")

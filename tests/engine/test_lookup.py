@@ -5,19 +5,24 @@ from __future__ import annotations
 import pytest
 
 from wizard.engine import lookup as codes
-@pytest.mark.parametrize("text, protocol, code", [
-    ("403.14", None, "403.14"),
-    ("403-14", None, "403.14"),
-    ("HTTP 403.14", "http", "403.14"),
-    ("http/403.14", "http", "403.14"),
-    ("http:403.14", "http", "403.14"),
-    ("ftp 530", "ftp", "530"),
-    ("FTP530", "ftp", "530"),
-    ("550", None, "550"),
-    ("500-100", None, "500.100"),
-    ("500-100.asp", None, "500.100"),
-    ("  https 404.0 ", "http", "404.0"),
-])
+
+
+@pytest.mark.parametrize(
+    "text, protocol, code",
+    [
+        ("403.14", None, "403.14"),
+        ("403-14", None, "403.14"),
+        ("HTTP 403.14", "http", "403.14"),
+        ("http/403.14", "http", "403.14"),
+        ("http:403.14", "http", "403.14"),
+        ("ftp 530", "ftp", "530"),
+        ("FTP530", "ftp", "530"),
+        ("550", None, "550"),
+        ("500-100", None, "500.100"),
+        ("500-100.asp", None, "500.100"),
+        ("  https 404.0 ", "http", "404.0"),
+    ],
+)
 def test_parse_accepts_what_users_type(text, protocol, code):
     query = codes.parse(text)
     assert (query.protocol, query.code) == (protocol, code)
@@ -54,14 +59,17 @@ def test_unknown_code_gives_class_guidance_and_nearest(library):
     assert found.notice.startswith("HTTP 418 is not a known code; closest known: 404.2, 403")
 
 
-@pytest.mark.parametrize("pattern, expected", [
-    ("4xx", ["403", "403.1", "403.14", "404.2"]),
-    ("40x", ["403", "403.1", "403.14", "404.2"]),
-    ("403", ["403", "403.1", "403.14"]),
-    ("403.*", ["403.1", "403.14"]),
-    ("403.14", ["403.14"]),
-    ("execute", ["403.1"]),
-    ("ftp 5xx", ["500", "550"]),
-])
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("4xx", ["403", "403.1", "403.14", "404.2"]),
+        ("40x", ["403", "403.1", "403.14", "404.2"]),
+        ("403", ["403", "403.1", "403.14"]),
+        ("403.*", ["403.1", "403.14"]),
+        ("403.14", ["403.14"]),
+        ("execute", ["403.1"]),
+        ("ftp 5xx", ["500", "550"]),
+    ],
+)
 def test_list_patterns(library, pattern, expected):
     assert [e.code for e in library.codes() if codes.matches_pattern(e, pattern)] == expected

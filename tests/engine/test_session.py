@@ -7,8 +7,8 @@ import json
 import pytest
 
 from tests.helpers import walk_all
-from wizard.knowledge.model import Question, tr
 from wizard.engine.session import Session, SessionError, transcript
+from wizard.knowledge.model import Question, tr
 
 
 def labels(session):
@@ -113,11 +113,16 @@ def test_every_fixture_outcome_is_reachable(library):
 def test_outcome_for_another_version_is_skipped_through_next(write_tree):
     from wizard.knowledge.library import Library
 
-    write_tree("catalog.yaml", """
+    write_tree(
+        "catalog.yaml",
+        """
         catalog:
           - {protocol: http, code: "500", title: T, meaning: m, versions: ["5.0", "6.0"]}
-        """)
-    folder = write_tree("http/500.yaml", """
+        """,
+    )
+    folder = write_tree(
+        "http/500.yaml",
+        """
         protocol: http
         code: "500"
         start: q
@@ -130,7 +135,8 @@ def test_outcome_for_another_version_is_skipped_through_next(write_tree):
               - {label: B, next: last}
           only-six: {outcome: A 6.0 cause., steps: [s], versions: ["6.0"], next: last}
           last: {outcome: Any version., steps: [s]}
-        """)
+        """,
+    )
     library = Library.load([folder], builtin=False)
     assert Session.start(library, "http", "500", "6.0").choose(0).outcome.id == "only-six"
     assert Session.start(library, "http", "500", "5.0").choose(0).outcome.id == "last"

@@ -8,16 +8,26 @@ import json
 import pytest
 
 from wizard.engine import lookup as codes
-from wizard.knowledge.evidence import Evidence, EvidenceError, hresult_of, win32_key
 from wizard.engine.session import Session
+from wizard.knowledge.evidence import Evidence, EvidenceError, hresult_of, win32_key
 from wizard.validation.validator import validate
 
 
-@pytest.mark.parametrize("value, expected", [
-    (1326, 1326), ("1326", 1326), ("0x8007052E", 1326), ("0x8007052e", 1326), (2147943726, 1326),
-    ("0x80070021", 33), (-2147024863, 33), ("0x8009030e", 0x8009030E), (2148074254, 0x8009030E),
-    ("0", 0),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (1326, 1326),
+        ("1326", 1326),
+        ("0x8007052E", 1326),
+        ("0x8007052e", 1326),
+        (2147943726, 1326),
+        ("0x80070021", 33),
+        (-2147024863, 33),
+        ("0x8009030e", 0x8009030E),
+        (2148074254, 0x8009030E),
+        ("0", 0),
+    ],
+)
 def test_win32_and_hresult_spellings_fold_together(value, expected):
     assert win32_key(value) == expected
 
@@ -34,11 +44,18 @@ def test_hresult_spelling_round_trips():
     assert Evidence(1326).describe() == "Win32 1326 (0x8007052e)"
 
 
-@pytest.mark.parametrize("typed, code, extra", [
-    ("401.1 1326", "401.1", "1326"), ("401 1 1326", "401.1", "1326"), ("404 0 2", "404.0", "2"),
-    ("500.19 0x80070021", "500.19", "0x80070021"), ("503 QueueFull", "503", "QueueFull"),
-    ("ftp 530", "ftp 530", None), ("403.14", "403.14", None),
-])
+@pytest.mark.parametrize(
+    "typed, code, extra",
+    [
+        ("401.1 1326", "401.1", "1326"),
+        ("401 1 1326", "401.1", "1326"),
+        ("404 0 2", "404.0", "2"),
+        ("500.19 0x80070021", "500.19", "0x80070021"),
+        ("503 QueueFull", "503", "QueueFull"),
+        ("ftp 530", "ftp 530", None),
+        ("403.14", "403.14", None),
+    ],
+)
 def test_code_text_splits_from_its_evidence(typed, code, extra):
     assert codes.split_evidence(typed) == (code, extra)
 
@@ -87,7 +104,9 @@ def test_same_code_has_version_correct_meaning_and_tree(library):
 
 def evidence_tree(write_tree, second_when: str, examples: str = "", catalog_extra: str = ""):
     """A one-question 7.0+ tree for 500.19 whose first answer is picked by Win32 33."""
-    folder = write_tree("http/1.yaml", f"""
+    folder = write_tree(
+        "http/1.yaml",
+        f"""
         protocol: http
         code: "500.19"
         versions: ["7.0+"]
@@ -102,20 +121,27 @@ def evidence_tree(write_tree, second_when: str, examples: str = "", catalog_extr
           a: {{outcome: A., steps: [Do a.]}}
           b: {{outcome: B., steps: [Do b.]}}
         {examples}
-        """)
-    write_tree("catalog.yaml", f"""
+        """,
+    )
+    write_tree(
+        "catalog.yaml",
+        f"""
         catalog:
           - {{protocol: http, code: "500.19", title: T, meaning: M., versions: ["7.0+"]}}
         {catalog_extra}
-        """)
+        """,
+    )
     from wizard.knowledge.library import Library
 
     return [str(f) for f in validate(Library.load([folder], builtin=False))]
 
 
 def test_validator_flags_two_answers_claiming_the_same_evidence(write_tree):
-    findings = evidence_tree(write_tree, ', when: {win32: ["0x80070021"]}',
-                             catalog_extra="win32:\n          - {code: 13, name: ERROR_INVALID_DATA, meaning: Bad data.}")
+    findings = evidence_tree(
+        write_tree,
+        ', when: {win32: ["0x80070021"]}',
+        catalog_extra="win32:\n          - {code: 13, name: ERROR_INVALID_DATA, meaning: Bad data.}",
+    )
     assert any("1.yaml:11:9" in f and "both picked by the same evidence" in f for f in findings), findings
     assert any("Win32 code 33 (0x80070021) is not in the Win32 catalog" in f for f in findings), findings
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 from wizard.platform import settings
+
+
 def test_default_is_iis_10_and_a_choice_is_remembered():
     assert settings.iis_version() == "10.0"
     settings.remember_version("7.5")

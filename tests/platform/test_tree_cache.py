@@ -55,15 +55,18 @@ def test_cached_trees_serve_any_working_folder_and_show_paths_from_there(builtin
     assert str(Finding(where, "x")) == os.path.join("..", "builtin", "http", "403.1.yaml") + ":1:1: x"
 
 
-@pytest.mark.parametrize("damage", [
-    lambda text: "",  # empty
-    lambda text: text[: len(text) // 2],  # cut short
-    lambda text: json.dumps({"format": 5, "catalog": 1}),  # the wrong shape
-    lambda text: '{"!": "Tree", "f": [1, 2]}\n',  # a model object of the wrong arity
-    lambda text: text.replace('"!":"CodeEntry"', '"!":"Nope"', 1),  # a class it does not know
-    lambda text: text.replace('"!":"CodeEntry","f":["http"', '"!":"CodeEntry","f":[7', 1),  # wrong field type
-    lambda text: b"\x80\x81 not text",  # not UTF-8
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: "",  # empty
+        lambda text: text[: len(text) // 2],  # cut short
+        lambda text: json.dumps({"format": 5, "catalog": 1}),  # the wrong shape
+        lambda text: '{"!": "Tree", "f": [1, 2]}\n',  # a model object of the wrong arity
+        lambda text: text.replace('"!":"CodeEntry"', '"!":"Nope"', 1),  # a class it does not know
+        lambda text: text.replace('"!":"CodeEntry","f":["http"', '"!":"CodeEntry","f":[7', 1),  # wrong field type
+        lambda text: b"\x80\x81 not text",  # not UTF-8
+    ],
+)
 def test_a_damaged_or_planted_cache_is_ignored_and_rebuilt(builtin_copy, damage):
     good = load().tree("http", "403.1")
     path = cache_file()
@@ -81,9 +84,11 @@ def test_a_damaged_or_planted_cache_is_ignored_and_rebuilt(builtin_copy, damage)
 def test_damaged_nodes_of_one_graph_are_read_again_from_its_file(builtin_copy):
     load()
     path = cache_file()
-    lines = open(path, encoding="utf-8").read().split("\n")
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().split("\n")
     lines[1] = '{"!":"Nope"}'  # the first graph's nodes
-    open(path, "w", encoding="utf-8").write("\n".join(lines))
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines))
     library = load()
     assert library.loaded.sound  # the header was fine
     first = [*library.trees, *library.subtrees][0]

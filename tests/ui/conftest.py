@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -39,20 +37,19 @@ async def no_blink(pilot) -> None:
     await pilot.pause()
 
 
-# A fixed path (not $TMPDIR, which differs between machines): the resume and export dialogs show it.
-SNAPSHOT_DATA = Path("/tmp/iisdoctor-snapshot-data") if os.name == "posix" else Path(tempfile.gettempdir()) / "iisdoctor-snapshot-data"
+#: The data folder as the screens show it: relative to a per-test working folder, so every
+#: machine and every parallel worker draws the same text while writing to a folder of its own.
+SNAPSHOT_DATA = Path("iisdoctor-data")
 
 
 @pytest.fixture
-def frozen_cases(monkeypatch):
+def frozen_cases(monkeypatch, tmp_path):
     """Fixed case ids, clock and data folder, so screens that show them snapshot the same way."""
-    import shutil
-
     from wizard.cases import store as cases
-    shutil.rmtree(SNAPSHOT_DATA, ignore_errors=True)
+
+    monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("IISDOCTOR_DATA_DIR", str(SNAPSHOT_DATA))
     ids = iter(f"20261126-0900{n:02d}-abcd" for n in range(100))
     monkeypatch.setattr(cases, "new_id", lambda: next(ids))
     monkeypatch.setattr(cases, "now", lambda: "2026-11-26T09:30:00+00:00")
-    yield SNAPSHOT_DATA
-    shutil.rmtree(SNAPSHOT_DATA, ignore_errors=True)
+    return tmp_path / SNAPSHOT_DATA

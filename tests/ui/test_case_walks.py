@@ -7,8 +7,8 @@ import json
 from textual.widgets import Input, OptionList, Select
 
 from tests.ui.conftest import make_app
-from wizard.platform import settings
 from wizard.knowledge.evidence import Evidence
+from wizard.platform import settings
 from wizard.ui.screens.export import ExportScreen
 from wizard.ui.screens.home import HomeScreen
 from wizard.ui.screens.note import NoteScreen
@@ -17,7 +17,7 @@ from wizard.ui.screens.walk import WalkScreen
 
 
 def saved(app):
-    cases = app.store.list().cases
+    cases = app.store.all().cases
     assert len(cases) == 1
     return cases[0]
 
@@ -124,9 +124,9 @@ async def test_resume_list_deletes_a_case_on_the_second_press():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("delete")
-        assert len(app.store.list().cases) == 1  # first press only asks
+        assert len(app.store.all().cases) == 1  # first press only asks
         await pilot.press("delete")
-        assert app.store.list().cases == []
+        assert app.store.all().cases == []
         assert app.screen.query_one("#resume-list", OptionList).option_count == 0
 
 
@@ -137,8 +137,9 @@ async def test_pasted_error_page_on_home_ranks_the_code_it_names():
         search.value = "HTTP Error 403.14 - Forbidden. The Web server is configured to not list this directory."
         await pilot.pause()
         codes = app.screen.query_one("#codes", OptionList)
-        first = next(codes.get_option_at_index(i) for i in range(codes.option_count)
-                     if not codes.get_option_at_index(i).disabled)
+        first = next(
+            codes.get_option_at_index(i) for i in range(codes.option_count) if not codes.get_option_at_index(i).disabled
+        )
         assert first.id == "http:403.14"
 
 

@@ -45,6 +45,7 @@ def test_walk_at_40x12(snap_compare):
 
 def test_note_field(snap_compare, frozen_cases):
     """e opens the note field for the current step, over the walk."""
+
     async def type_note(pilot) -> None:
         await pilot.press("1", "e", *"set Scripts only")
         await no_blink(pilot)
@@ -63,8 +64,8 @@ def test_resume_list(snap_compare, frozen_cases):
 
     from tests.helpers import FIXTURE_TREES
     from wizard.cases.store import ESCALATED, Case, CaseStore
-    from wizard.knowledge.library import Library
     from wizard.engine.session import Session
+    from wizard.knowledge.library import Library
 
     library = Library.load([FIXTURE_TREES], builtin=False)
     store = CaseStore()

@@ -69,8 +69,9 @@ def test_unknown_node_reference(write_tree):
 
 def test_unknown_subtree_and_return_outside_subtree(write_tree):
     write_tree("catalog.yaml", CATALOG)
-    folder = write_tree("http/403.1.yaml", tree(GOOD_BODY.replace("next: a}", "next: return}")
-                                            + "  c: {use: nothing-here, then: a}\n"))
+    folder = write_tree(
+        "http/403.1.yaml", tree(GOOD_BODY.replace("next: a}", "next: return}") + "  c: {use: nothing-here, then: a}\n")
+    )
     messages = errors(folder)
     assert any("q: answer 1 is 'return', which only a shared subtree may use" in m for m in messages), messages
     assert any("c: unknown shared subtree 'nothing-here'" in m for m in messages), messages
@@ -83,7 +84,9 @@ def test_unreachable_node(write_tree):
 
 def test_loop_with_no_way_out(write_tree):
     write_tree("catalog.yaml", CATALOG)
-    folder = write_tree("http/403.1.yaml", tree("""
+    folder = write_tree(
+        "http/403.1.yaml",
+        tree("""
   q:
     topic: Kind
     question: Which?
@@ -103,21 +106,25 @@ def test_loop_with_no_way_out(write_tree):
     answers:
       - {label: X, next: r}
       - {label: Y, next: r}
-"""))
+"""),
+    )
     messages = errors(folder)
     assert len(messages) == 2 and all("caught in a loop with no way out" in m for m in messages), messages
 
 
 def test_question_needs_two_answers_and_outcome_needs_steps(write_tree):
     write_tree("catalog.yaml", CATALOG)
-    folder = write_tree("http/403.1.yaml", tree("""
+    folder = write_tree(
+        "http/403.1.yaml",
+        tree("""
   q:
     topic: Kind
     question: Which?
     answers:
       - {label: A, next: a}
   a: {outcome: Cause A., steps: []}
-"""))
+"""),
+    )
     messages = errors(folder)
     assert any("q: a question needs at least two answers" in m for m in messages), messages
     assert any("a: an outcome needs at least one fix step" in m for m in messages), messages
@@ -129,7 +136,9 @@ def test_answers_per_version(write_tree):
 
 
 def test_duplicate_codes_and_code_missing_from_catalog(write_tree):
-    write_tree("catalog.yaml", CATALOG + '  - {protocol: http, code: "403.1", title: Again, meaning: m, versions: ["6.0"]}\n')
+    write_tree(
+        "catalog.yaml", CATALOG + '  - {protocol: http, code: "403.1", title: Again, meaning: m, versions: ["6.0"]}\n'
+    )
     write_tree("http/403.1.yaml", tree(GOOD_BODY))
     write_tree("http/copy.yaml", tree(GOOD_BODY))
     folder = write_tree("http/999.yaml", tree(GOOD_BODY).replace('"403.1"', '"418"'))
@@ -140,7 +149,7 @@ def test_duplicate_codes_and_code_missing_from_catalog(write_tree):
 
 
 def test_tree_versions_must_be_covered_by_catalog(write_tree):
-    message = only_error(write_tree, tree(GOOD_BODY).replace('start: q', 'versions: ["10.0"]\nstart: q'))
+    message = only_error(write_tree, tree(GOOD_BODY).replace("start: q", 'versions: ["10.0"]\nstart: q'))
     assert "the tree claims IIS 10.0, but the catalog entry for 403.1 covers only 5.0, 6.0" in message
 
 
@@ -154,13 +163,17 @@ def test_use_of_returning_subtree_needs_then(write_tree):
 
 def test_examples_are_replayed(write_tree):
     write_tree("catalog.yaml", CATALOG)
-    folder = write_tree("http/403.1.yaml", tree(GOOD_BODY) + """
+    folder = write_tree(
+        "http/403.1.yaml",
+        tree(GOOD_BODY)
+        + """
 examples:
   - {answers: [A], expect: a}
   - {answers: [2], expect: a}
   - {answers: [C], expect: a}
   - {answers: [A, B], expect: a}
-""")
+""",
+    )
     messages = errors(folder)
     assert len(messages) == 3, messages
     assert "example: expected to end on 'a' but the walk stops at 'b'" in messages[0]
@@ -186,7 +199,9 @@ def test_cli_malformed_yaml_exits_1_without_traceback(write_tree, capsys):
 
 def test_one_kb_article_one_title(write_tree):
     write_tree("catalog.yaml", CATALOG)
-    folder = write_tree("http/403.1.yaml", """
+    folder = write_tree(
+        "http/403.1.yaml",
+        """
         protocol: http
         code: "403.1"
         start: q
@@ -199,7 +214,10 @@ def test_one_kb_article_one_title(write_tree):
               - {label: B, next: b}
           a: {outcome: A., steps: [Do a.], kb: [{id: 248072, title: "Setting permissions"}]}
           b: {outcome: B., steps: [Do b.], kb: [{id: 248072, title: "Setting NTFS permissions"}]}
-        """)
+        """,
+    )
     warnings = [str(f) for f in validate(Library.load([folder], builtin=False)) if not f.is_error]
-    assert any("403.1.yaml:12:" in w and "KB 248072 is titled 'Setting NTFS permissions' here but "
-               "'Setting permissions'" in w for w in warnings), warnings
+    assert any(
+        "403.1.yaml:12:" in w and "KB 248072 is titled 'Setting NTFS permissions' here but 'Setting permissions'" in w
+        for w in warnings
+    ), warnings

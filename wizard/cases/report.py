@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from wizard.cases.store import ESCALATED, STATUS_LABELS, Case
+from wizard.engine.session import Session, SessionError
 from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.library import Library
-from wizard.knowledge.model import Outcome, tr
-from wizard.engine.session import Session, SessionError
+from wizard.knowledge.model import Outcome, headline, tr
 
 _MAX_NEXT = 8
 
@@ -53,17 +53,15 @@ def build(case: Case, library: Library) -> Record:
     steps: list[StepRecord] = []
     placed: set[tuple[int, str]] = set()
     for i, visit in enumerate(session.history):
-        if visit.answer is None:
-            question, answer = tr(visit.node.cause), "Did not fix it; tried the next cause"
-        else:
-            question, answer = tr(visit.node.question), tr(visit.answer.label)
+        question = tr(headline(visit.node))
+        answer = tr(visit.answer.label) if visit.answer else "Did not fix it; tried the next cause"
         step = StepRecord(i + 1, question, answer, visit.auto)
         step.notes = _notes(case, i, visit.cursor.ref, placed)
         steps.append(step)
     here = len(session.history)
     outcome = stopped = None
     if session.finished:
-        node = session.outcome
+        node = session.reached
         outcome = {
             "cause": tr(node.cause),
             "steps": [{"text": tr(s.text), "command": s.command} for s in session.steps()],
@@ -71,18 +69,26 @@ def build(case: Case, library: Library) -> Record:
             "notes": _notes(case, here, session.cursor.ref, placed),
         }
     else:
-        stopped = tr(session.node.question)
-        steps.append(StepRecord(here + 1, stopped, "(not answered yet)",
-                                notes=_notes(case, here, session.cursor.ref, placed)))
+        stopped = tr(session.question.question)
+        steps.append(
+            StepRecord(here + 1, stopped, "(not answered yet)", notes=_notes(case, here, session.cursor.ref, placed))
+        )
     on_path = {v.cursor.ref for v in session.history} | {session.cursor.ref}
     return Record(
-        case=case, code=session.code, protocol=session.protocol,
-        meaning=tr(entry.title) if entry else "", version=session.version,
+        case=case,
+        code=session.code,
+        protocol=session.protocol,
+        meaning=tr(entry.title) if entry else "",
+        version=session.version,
         evidence=session.evidence.describe() if session.evidence else "",
-        steps=steps, outcome=outcome, stopped_at=stopped, still_to_try=_still_to_try(session),
+        steps=steps,
+        outcome=outcome,
+        stopped_at=stopped,
+        still_to_try=_still_to_try(session),
         other_notes=[n.text for n in case.notes if (n.step, n.at) not in placed],
         tried_elsewhere=[_cause(library, ref, session) for ref in case.tried if ref not in on_path],
-        dropped=dropped)
+        dropped=dropped,
+    )
 
 
 def _notes(case: Case, step: int, at: str, placed: set) -> list[str]:
@@ -105,9 +111,9 @@ def _still_to_try(session: Session) -> list[str]:
         except SessionError:
             break
         if current.finished:
-            out.append(tr(current.outcome.cause))
+            out.append(tr(current.reached.cause))
         else:
-            out.append(f"Answer: {tr(current.node.question)}")
+            out.append(f"Answer: {tr(current.question.question)}")
             break
     return out
 
@@ -158,8 +164,10 @@ def to_markdown(record: Record) -> str:
     if case.reason and case.status != ESCALATED:
         lines.append(f"Remark: {_md(case.reason)}")
     if record.dropped:
-        lines.append(f"Note: the trees changed since this case was saved; the last {record.dropped} "
-                     f"step(s) no longer fit and are not shown.")
+        lines.append(
+            f"Note: the trees changed since this case was saved; the last {record.dropped} "
+            f"step(s) no longer fit and are not shown."
+        )
     lines += ["", "Steps:", ""]
     for step in record.steps:
         auto = " (answered from the evidence)" if step.auto else ""
@@ -190,15 +198,26 @@ def to_markdown(record: Record) -> str:
 def to_json(record: Record) -> str:
     case = record.case
     data = {
-        "case": case.id, "created": case.created, "updated": case.updated,
-        "protocol": record.protocol, "code": record.code, "meaning": record.meaning,
-        "iis_version": record.version, "evidence": Evidence.from_dict(case.session.get("evidence")).to_dict(),
-        "result": case.status, "reason": case.reason,
-        "steps": [{"number": s.number, "question": s.question, "answer": s.answer,
-                   "from_evidence": s.auto, "notes": s.notes} for s in record.steps],
-        "outcome": record.outcome, "stopped_at": record.stopped_at,
-        "still_to_try": record.still_to_try, "also_looked_at": record.tried_elsewhere,
-        "other_notes": record.other_notes, "dropped_steps": record.dropped,
+        "case": case.id,
+        "created": case.created,
+        "updated": case.updated,
+        "protocol": record.protocol,
+        "code": record.code,
+        "meaning": record.meaning,
+        "iis_version": record.version,
+        "evidence": Evidence.from_dict(case.session.get("evidence")).to_dict(),
+        "result": case.status,
+        "reason": case.reason,
+        "steps": [
+            {"number": s.number, "question": s.question, "answer": s.answer, "from_evidence": s.auto, "notes": s.notes}
+            for s in record.steps
+        ],
+        "outcome": record.outcome,
+        "stopped_at": record.stopped_at,
+        "still_to_try": record.still_to_try,
+        "also_looked_at": record.tried_elsewhere,
+        "other_notes": record.other_notes,
+        "dropped_steps": record.dropped,
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

@@ -14,9 +14,13 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from wizard.knowledge.model import tr
+from wizard.knowledge.model import headline, tr
 from wizard.platform.folders import atomic_write, data_dir
+
+if TYPE_CHECKING:
+    from wizard.engine.session import Session
 
 FORMAT = 1
 OPEN, RESOLVED, NOT_RESOLVED, ESCALATED = "open", "resolved", "not-resolved", "escalated"
@@ -71,21 +75,20 @@ class Case:
     last: str = ""  # a short label of where the walk stands, for lists
 
     @classmethod
-    def new(cls, session) -> "Case":
+    def new(cls, session: Session) -> Case:
         stamp = now()
         return cls(id=new_id(), session={}, created=stamp, updated=stamp).with_session(session)
 
     # -- changes (each returns a new case) -------------------------------------------------
 
-    def with_session(self, session) -> "Case":
+    def with_session(self, session: Session) -> Case:
         tried = self.tried
         if session.finished and session.cursor.ref not in tried:
             tried = tried + (session.cursor.ref,)
-        node = session.node
-        last = tr(node.cause) if session.finished else tr(node.question)
+        last = tr(headline(session.node))
         return replace(self, session=session.to_dict(), tried=tried, updated=now(), last=last)
 
-    def with_note(self, session, text: str) -> "Case":
+    def with_note(self, session: Session, text: str) -> Case:
         """Add (or, with empty text, remove) the note for the step the session stands on."""
         step, at = len(session.moves), session.cursor.ref
         notes = tuple(n for n in self.notes if (n.step, n.at) != (step, at))
@@ -96,7 +99,7 @@ class Case:
     def note_for(self, step: int, at: str) -> str:
         return next((n.text for n in self.notes if (n.step, n.at) == (step, at)), "")
 
-    def closed(self, status: str, reason: str = "") -> "Case":
+    def closed(self, status: str, reason: str = "") -> Case:
         if status not in STATUSES:
             raise CaseError(f"unknown case status {status!r}")
         return replace(self, status=status, reason=reason.strip(), updated=now())
@@ -109,14 +112,20 @@ class Case:
 
     def to_dict(self) -> dict:
         return {
-            "format": FORMAT, "id": self.id, "created": self.created, "updated": self.updated,
-            "status": self.status, "reason": self.reason, "last": self.last,
-            "session": self.session, "tried": list(self.tried),
+            "format": FORMAT,
+            "id": self.id,
+            "created": self.created,
+            "updated": self.updated,
+            "status": self.status,
+            "reason": self.reason,
+            "last": self.last,
+            "session": self.session,
+            "tried": list(self.tried),
             "notes": [{"step": n.step, "at": n.at, "text": n.text, "time": n.time} for n in self.notes],
         }
 
     @classmethod
-    def from_dict(cls, data) -> "Case":
+    def from_dict(cls, data: Any) -> Case:
         try:
             if not isinstance(data, dict) or data.get("format") != FORMAT:
                 raise ValueError("not a case file of a known format")
@@ -127,11 +136,19 @@ class Case:
             if not isinstance(session, dict) or not {"protocol", "code", "version", "moves"} <= session.keys():
                 raise ValueError("the walk is missing")
             return cls(
-                id=str(data["id"]), session=session, created=str(data["created"]),
-                updated=str(data["updated"]), status=status, reason=str(data.get("reason", "")),
-                last=str(data.get("last", "")), tried=tuple(str(t) for t in data.get("tried", [])),
-                notes=tuple(Note(int(n["step"]), str(n["at"]), str(n["text"]), str(n.get("time", "")))
-                            for n in data.get("notes", [])))
+                id=str(data["id"]),
+                session=session,
+                created=str(data["created"]),
+                updated=str(data["updated"]),
+                status=status,
+                reason=str(data.get("reason", "")),
+                last=str(data.get("last", "")),
+                tried=tuple(str(t) for t in data.get("tried", [])),
+                notes=tuple(
+                    Note(int(n["step"]), str(n["at"]), str(n["text"]), str(n.get("time", "")))
+                    for n in data.get("notes", [])
+                ),
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise CaseError(str(exc).strip("'\"") or "unreadable") from None
 
@@ -173,9 +190,10 @@ class CaseStore:
             raise CaseError(f"{path}: cannot be read ({exc.strerror or exc})") from None
         try:
             data = json.loads(raw)
-        except ValueError as exc:
-            raise CaseError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg}); "
-                            f"the file is damaged or truncated") from None
+        except json.JSONDecodeError as exc:
+            raise CaseError(
+                f"{path}: line {exc.lineno}: not valid JSON ({exc.msg}); the file is damaged or truncated"
+            ) from None
         try:
             case = Case.from_dict(data)
             return replace(case, id=check_id(path.stem))  # the file, not its content, says who it is
@@ -194,7 +212,7 @@ class CaseStore:
             raise CaseError(f"no saved case {prefix!r} in {self.folder}")
         raise CaseError(f"{prefix!r} matches {len(found)} cases; give more of the id")
 
-    def list(self) -> Listing:
+    def all(self) -> Listing:
         """Every readable case, newest first; damaged files are reported, never fatal."""
         listing = Listing()
         for path in self._files():

@@ -16,8 +16,13 @@ from wizard.platform.console import make_streams_safe
 
 #: command name -> the module under wizard.cli.commands that runs it
 REGISTRY: dict[str, str] = {
-    "wizard": "start_wizard", "list": "list_codes", "explain": "explain", "find": "find",
-    "cases": "cases", "report": "report", "validate": "validate",
+    "wizard": "start_wizard",
+    "list": "list_codes",
+    "explain": "explain",
+    "find": "find",
+    "cases": "cases",
+    "report": "report",
+    "validate": "validate",
 }
 
 

@@ -39,6 +39,8 @@ def load_library(request: Request) -> Library:
     broken = sorted({f.where.shown for f in library.findings if f.is_error} - set(missing))
     if broken:
         listed = ", ".join(broken[:3]) + (" ..." if len(broken) > 3 else "")
-        say(f"warning: skipped {len(broken)} tree file(s) with problems ({listed}); "
-            f"run `iisdoctor validate` for details")
+        say(
+            f"warning: skipped {len(broken)} tree file(s) with problems ({listed}); "
+            f"run `iisdoctor validate` for details"
+        )
     return library

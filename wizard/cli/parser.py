@@ -40,24 +40,48 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     """Options every command takes; sub-commands repeat them so they work after the command too."""
     default = argparse.SUPPRESS if suppress else None
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--http", dest="protocol", action="store_const", const="http",
-                       default=default, help="the code is an HTTP status")
-    group.add_argument("--ftp", dest="protocol", action="store_const", const="ftp",
-                       default=default, help="the code is an FTP reply")
-    parser.add_argument("--iis", metavar="VERSION", default=default,
-                        help=f"IIS version in use ({', '.join(V.KNOWN)}); the wizard remembers it "
-                             f"(default {DEFAULT_VERSION}); explain also takes `all`")
-    parser.add_argument("--trees", metavar="DIR", action="append", type=Path,
-                        default=argparse.SUPPRESS if suppress else [],
-                        help="add a folder of site-specific trees (repeatable); they add or override codes")
+    group.add_argument(
+        "--http",
+        dest="protocol",
+        action="store_const",
+        const="http",
+        default=default,
+        help="the code is an HTTP status",
+    )
+    group.add_argument(
+        "--ftp", dest="protocol", action="store_const", const="ftp", default=default, help="the code is an FTP reply"
+    )
+    parser.add_argument(
+        "--iis",
+        metavar="VERSION",
+        default=default,
+        help=f"IIS version in use ({', '.join(V.KNOWN)}); the wizard remembers it "
+        f"(default {DEFAULT_VERSION}); explain also takes `all`",
+    )
+    parser.add_argument(
+        "--trees",
+        metavar="DIR",
+        action="append",
+        type=Path,
+        default=argparse.SUPPRESS if suppress else [],
+        help="add a folder of site-specific trees (repeatable); they add or override codes",
+    )
 
 
 def _evidence(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--win32", metavar="CODE", default=default,
-                        help="the Win32 status (1326) or HRESULT (0x8007052e) from the log or error page")
-    parser.add_argument("--reason", metavar="REASON", default=default,
-                        help="the HTTP.sys reason from the HTTPERR log (QueueFull, AppOffline ...)")
+    parser.add_argument(
+        "--win32",
+        metavar="CODE",
+        default=default,
+        help="the Win32 status (1326) or HRESULT (0x8007052e) from the log or error page",
+    )
+    parser.add_argument(
+        "--reason",
+        metavar="REASON",
+        default=default,
+        help="the HTTP.sys reason from the HTTPERR log (QueueFull, AppOffline ...)",
+    )
 
 
 def _days(text: str) -> int:
@@ -86,14 +110,19 @@ def _configure(name: str, p: argparse.ArgumentParser) -> None:
         _common(p, suppress=True)
     elif name == "cases":
         p.add_argument("--delete", metavar="ID", nargs="+", default=[], help="delete these cases")
-        p.add_argument("--older-than", metavar="DAYS", type=_days,
-                       help="delete cases not touched for DAYS days (shows what it would delete without --yes)")
+        p.add_argument(
+            "--older-than",
+            metavar="DAYS",
+            type=_days,
+            help="delete cases not touched for DAYS days (shows what it would delete without --yes)",
+        )
         p.add_argument("--yes", action="store_true", help="really delete: without it, only list what would go")
     elif name == "report":
         p.add_argument("id", help="the case id (or its unique start), as `iisdoctor cases` shows it")
         p.add_argument("--format", choices=("md", "json"), default="md")
-        p.add_argument("-o", "--output", metavar="FILE",
-                       help="write to FILE (UTF-8) instead of the screen; - is the screen")
+        p.add_argument(
+            "-o", "--output", metavar="FILE", help="write to FILE (UTF-8) instead of the screen; - is the screen"
+        )
         _common(p, suppress=True)
     elif name == "validate":
         p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="extra folders of trees to check")
@@ -101,17 +130,27 @@ def _configure(name: str, p: argparse.ArgumentParser) -> None:
         _common(p, suppress=True)
 
 
-def build_parser(extra: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] | None = None,
-                 ) -> argparse.ArgumentParser:
+def build_parser(
+    extra: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] | None = None,
+) -> argparse.ArgumentParser:
     """The whole grammar; `extra` adds commands that define their own options (name: help, configure)."""
     parser = argparse.ArgumentParser(
-        prog="iisdoctor", description="Guided troubleshooting for IIS HTTP and FTP status codes.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="iisdoctor",
+        description="Guided troubleshooting for IIS HTTP and FTP status codes.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"iisdoctor {__version__}")
-    parser.add_argument("--code", metavar="CODE", nargs="+",
-                        help="start the wizard on this code (403.1, 404-3, ftp 530, 401 1 1326)")
-    parser.add_argument("--resume", metavar="ID", nargs="?", const="",
-                        help="go on with a saved case (without ID: choose from the recent ones)")
+    parser.add_argument(
+        "--code", metavar="CODE", nargs="+", help="start the wizard on this code (403.1, 404-3, ftp 530, 401 1 1326)"
+    )
+    parser.add_argument(
+        "--resume",
+        metavar="ID",
+        nargs="?",
+        const="",
+        help="go on with a saved case (without ID: choose from the recent ones)",
+    )
     _common(parser, suppress=False)
     _evidence(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -130,22 +169,59 @@ def to_request(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Req
     if args.iis is not None and not every_version:
         version = V.normalize(args.iis)
         if version is None:
-            parser.error(f"unknown IIS version {args.iis!r}; choose one of {', '.join(V.KNOWN)}"
-                         + (" (or all, with explain)" if command == "explain" else ""))
-    words = tuple(getattr(args, "pattern", None) or getattr(args, "text", None) or
-                  (getattr(args, "code", None) if command == "explain" else None) or ())
+            parser.error(
+                f"unknown IIS version {args.iis!r}; choose one of {', '.join(V.KNOWN)}"
+                + (" (or all, with explain)" if command == "explain" else "")
+            )
+    words = tuple(
+        getattr(args, "pattern", None)
+        or getattr(args, "text", None)
+        or (getattr(args, "code", None) if command == "explain" else None)
+        or ()
+    )
     code = getattr(args, "code", None) if command == "wizard" else None
     reason = getattr(args, "reason", None)
     protocol = args.protocol or ("http" if reason else None)  # HTTP.sys reasons are HTTP only
-    known = {"command", "protocol", "iis", "trees", "win32", "reason", "code", "resume", "pattern", "text",
-             "limit", "delete", "older_than", "yes", "id", "format", "output", "paths", "no_builtin"}
+    known = {
+        "command",
+        "protocol",
+        "iis",
+        "trees",
+        "win32",
+        "reason",
+        "code",
+        "resume",
+        "pattern",
+        "text",
+        "limit",
+        "delete",
+        "older_than",
+        "yes",
+        "id",
+        "format",
+        "output",
+        "paths",
+        "no_builtin",
+    }
     return Request(
-        command=command, code=" ".join(code) if code else None, protocol=protocol, version=version,
-        every_version=every_version, win32=getattr(args, "win32", None), reason=reason,
-        trees=tuple(args.trees), resume=getattr(args, "resume", None), words=words,
-        limit=getattr(args, "limit", 5), delete=tuple(getattr(args, "delete", ())),
-        older_than=getattr(args, "older_than", None), yes=getattr(args, "yes", False),
-        case_id=getattr(args, "id", None), format=getattr(args, "format", "md"),
-        output=getattr(args, "output", None), paths=tuple(getattr(args, "paths", ())),
+        command=command,
+        code=" ".join(code) if code else None,
+        protocol=protocol,
+        version=version,
+        every_version=every_version,
+        win32=getattr(args, "win32", None),
+        reason=reason,
+        trees=tuple(args.trees),
+        resume=getattr(args, "resume", None),
+        words=words,
+        limit=getattr(args, "limit", 5),
+        delete=tuple(getattr(args, "delete", ())),
+        older_than=getattr(args, "older_than", None),
+        yes=getattr(args, "yes", False),
+        case_id=getattr(args, "id", None),
+        format=getattr(args, "format", "md"),
+        output=getattr(args, "output", None),
+        paths=tuple(getattr(args, "paths", ())),
         no_builtin=getattr(args, "no_builtin", False),
-        extra={k: v for k, v in vars(args).items() if k not in known})
+        extra={k: v for k, v in vars(args).items() if k not in known},
+    )

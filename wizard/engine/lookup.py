@@ -16,9 +16,13 @@ from wizard.knowledge.evidence import Evidence, EvidenceError, win32_key
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import ClassEntry, CodeEntry, tr
 
-_TRIAD = re.compile(r"^\s*(?P<proto>(?:https?|ftp)\s+)?(?P<status>[1-6]\d\d)\s+(?P<sub>\d{1,3})\s+(?P<win32>\d{1,10}|0x[0-9a-f]{1,8})\s*$",
-                    re.IGNORECASE)
-_TRAILER = re.compile(r"^(?P<code>.+?)\s+(?P<extra>0x[0-9a-f]{1,8}|\d{1,10}|[A-Za-z][A-Za-z0-9_/\-]*)\s*$", re.IGNORECASE)
+_TRIAD = re.compile(
+    r"^\s*(?P<proto>(?:https?|ftp)\s+)?(?P<status>[1-6]\d\d)\s+(?P<sub>\d{1,3})\s+(?P<win32>\d{1,10}|0x[0-9a-f]{1,8})\s*$",
+    re.IGNORECASE,
+)
+_TRAILER = re.compile(
+    r"^(?P<code>.+?)\s+(?P<extra>0x[0-9a-f]{1,8}|\d{1,10}|[A-Za-z][A-Za-z0-9_/\-]*)\s*$", re.IGNORECASE
+)
 
 
 def split_evidence(text: str) -> tuple[str, str | None]:
@@ -36,8 +40,9 @@ def split_evidence(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def read_evidence(library: Library, code_text: str | None, win32: str | None = None,
-                  reason: str | None = None) -> tuple[str | None, Evidence]:
+def read_evidence(
+    library: Library, code_text: str | None, win32: str | None = None, reason: str | None = None
+) -> tuple[str | None, Evidence]:
     """The code without its trailing evidence, and the evidence from it plus --win32/--reason.
 
     Raises EvidenceError, with a message for the person, for a value that is neither a Win32
@@ -86,8 +91,8 @@ def lookup(library: Library, text: str, protocol: str | None = None, version: st
     protocol = protocol or query.protocol
     protocols = [protocol] if protocol else (library.protocols_of(query.code) or library.protocols_of(query.parent))
     if len(protocols) > 1:
-        result.choices = [library.entry(p, query.code, version) or library.entry(p, query.parent, version)
-                          for p in protocols]
+        found = [library.entry(p, query.code, version) or library.entry(p, query.parent, version) for p in protocols]
+        result.choices = [e for e in found if e is not None]
         result.notice = f"{query.code} exists for both HTTP and FTP; say which (--http or --ftp)"
         return result
     chosen = protocols[0] if protocols else (protocol or "http")
@@ -114,8 +119,9 @@ def nearest(library: Library, protocol: str, query: CodeQuery, count: int = 5) -
     """Known codes of the same protocol and class, closest in number first."""
     target = (query.status, query.sub or 0)
     candidates = {e.code: e for e in library.codes(protocol) if e.status // 100 == query.status // 100}
-    return sorted(candidates.values(),
-                  key=lambda e: (abs(e.status - target[0]), abs((e.substatus or 0) - target[1])))[:count]
+    return sorted(candidates.values(), key=lambda e: (abs(e.status - target[0]), abs((e.substatus or 0) - target[1])))[
+        :count
+    ]
 
 
 def matches_pattern(entry: CodeEntry, pattern: str) -> bool:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from wizard.engine import lookup as codes
+from wizard.engine.session import Session
 from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence
-from wizard.engine.session import Session
 
 if TYPE_CHECKING:
     from wizard.knowledge.library import Library
@@ -23,8 +23,9 @@ class Opening(NamedTuple):
     notice: str | None = None  # said beside the walk, e.g. a sub-status shown as its parent code
 
 
-def open_query(library: Library, text: str, protocol: str | None, version: str,
-               evidence: Evidence | None = None) -> Opening:
+def open_query(
+    library: Library, text: str, protocol: str | None, version: str, evidence: Evidence | None = None
+) -> Opening:
     found = codes.lookup(library, text, protocol, version)
     tree = found.entry and library.tree(found.entry.protocol, found.entry.code)
     if found.entry is None or tree is None or found.ambiguous:
@@ -36,8 +37,7 @@ def open_query(library: Library, text: str, protocol: str | None, version: str,
     return opened._replace(notice=found.notice)
 
 
-def open_code(library: Library, protocol: str, code: str, version: str,
-              evidence: Evidence | None = None) -> Opening:
+def open_code(library: Library, protocol: str, code: str, version: str, evidence: Evidence | None = None) -> Opening:
     """The walk for a known code; on a version it has no tree for, the newest tree it has."""
     tree = library.tree(protocol, code, version) or library.tree(protocol, code)
     if tree is None:

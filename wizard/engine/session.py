@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.library import Library
-from wizard.knowledge.model import RETURN, Answer, Graph, Outcome, Question, Use, tr
+from wizard.knowledge.model import RETURN, Answer, Graph, Outcome, Question, Step, Use, headline, tr
 
 NOT_FIXED = "not fixed"
 _MAX_HOPS = 500
@@ -73,8 +73,9 @@ class Session:
     # -- construction --------------------------------------------------------------------------
 
     @classmethod
-    def start(cls, library: Library, protocol: str, code: str, version: str | None = None,
-              evidence: Evidence = Evidence()) -> "Session":
+    def start(
+        cls, library: Library, protocol: str, code: str, version: str | None = None, evidence: Evidence = Evidence()
+    ) -> Session:
         """A fresh walk; questions the evidence answers are answered at once (and can be changed)."""
         if version is None:
             version = V.newest(library.walk_versions(protocol, code) or V.ALL)
@@ -133,6 +134,22 @@ class Session:
     def outcome(self) -> Outcome | None:
         return self.node if isinstance(self.node, Outcome) else None
 
+    @property
+    def question(self) -> Question:
+        """The question being asked; SessionError once the walk has reached an outcome."""
+        node = self.node
+        if not isinstance(node, Question):
+            raise SessionError("the walk has reached an outcome")
+        return node
+
+    @property
+    def reached(self) -> Outcome:
+        """The outcome reached; SessionError while a question is still open."""
+        node = self.node
+        if not isinstance(node, Outcome):
+            raise SessionError("the walk has not reached an outcome yet")
+        return node
+
     def answers(self) -> list[Answer]:
         """The answers shown for the current question (those that apply to this IIS version)."""
         node = self.node
@@ -140,7 +157,7 @@ class Session:
             return []
         return [a for a in node.answers if self.applies(a.versions)]
 
-    def steps(self):
+    def steps(self) -> list[Step]:
         """The current outcome's fix steps for this IIS version."""
         node = self.outcome
         return [s for s in node.steps if self.applies(s.versions)] if node else []
@@ -150,29 +167,29 @@ class Session:
 
     # -- moving --------------------------------------------------------------------------------
 
-    def choose(self, index: int) -> "Session":
+    def choose(self, index: int) -> Session:
         """Pick the answer at `index` among `answers()` (0-based, as displayed)."""
         shown = self.answers()
         if not 0 <= index < len(shown):
             raise SessionError(f"there is no answer {index + 1} here")
-        original = self.node.answers.index(shown[index])
+        original = self.question.answers.index(shown[index])
         return replace(self, moves=self.moves + (Move(self.cursor.ref, original),)).advance()
 
-    def not_fixed(self) -> "Session":
+    def not_fixed(self) -> Session:
         """From an outcome, go on to the next likely cause."""
         node = self.node
         if not isinstance(node, Outcome) or not node.next:
             raise SessionError("there is no further cause to try here")
         return replace(self, moves=self.moves + (Move(self.cursor.ref, None),)).advance()
 
-    def back(self) -> "Session":
+    def back(self) -> Session:
         """Undo the last move. After an evidence answer this lands on that question, to change it."""
         return replace(self, moves=self.moves[:-1]) if self.moves else self
 
-    def restart(self) -> "Session":
+    def restart(self) -> Session:
         return replace(self, moves=()).advance()
 
-    def with_version(self, version: str) -> "Session":
+    def with_version(self, version: str) -> Session:
         return Session.start(self.library, self.protocol, self.code, version, self.evidence)
 
     def evidence_answer(self) -> int | None:
@@ -180,14 +197,14 @@ class Session:
         picked = [i for i, a in enumerate(self.answers()) if self.evidence.matches(a.when)]
         return picked[0] if len(picked) == 1 else None
 
-    def advance(self) -> "Session":
+    def advance(self) -> Session:
         """Answer, one after another, the questions the evidence settles."""
         session = self
         for _ in range(_MAX_HOPS):
             index = session.evidence_answer()
             if index is None or session._asked_here():
                 return session
-            original = session.node.answers.index(session.answers()[index])
+            original = session.question.answers.index(session.answers()[index])
             session = replace(session, moves=session.moves + (Move(session.cursor.ref, original, True),))
         return session
 
@@ -232,18 +249,19 @@ class Session:
         }
 
     @classmethod
-    def from_dict(cls, library: Library, data: dict) -> "Session":
+    def from_dict(cls, library: Library, data: dict) -> Session:
         try:
-            moves = tuple(Move(str(m["at"]), None if m["answer"] is None else int(m["answer"]),
-                               bool(m.get("auto", False)))
-                          for m in data["moves"])
+            moves = tuple(
+                Move(str(m["at"]), None if m["answer"] is None else int(m["answer"]), bool(m.get("auto", False)))
+                for m in data["moves"]
+            )
             evidence = Evidence.from_dict(data.get("evidence"))
             return cls(library, str(data["protocol"]), str(data["code"]), str(data["version"]), moves, evidence)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SessionError(f"not a saved session ({exc})") from None
 
     @classmethod
-    def restore(cls, library: Library, data: dict) -> tuple["Session", int]:
+    def restore(cls, library: Library, data: dict) -> tuple[Session, int]:
         """Like from_dict, but when the trees changed keep the longest part of the walk that
         still fits; returns the session and how many moves had to be dropped."""
         moves = list(data.get("moves", []))
@@ -262,10 +280,12 @@ class Session:
             raise SessionError(f"unknown shared subtree {key!r}")
         return graph
 
-    def _node(self, cursor: Cursor):
-        return self._graph(cursor.graph).nodes[cursor.node]
+    def _node(self, cursor: Cursor) -> Question | Outcome:
+        node = self._graph(cursor.graph).nodes[cursor.node]
+        assert isinstance(node, (Question, Outcome)), cursor  # a cursor always rests on one
+        return node
 
-    def _settle(self, graph_key: str, node_id: str | None, stack) -> Cursor:
+    def _settle(self, graph_key: str, node_id: str | None, stack: tuple[tuple[str, str], ...]) -> Cursor:
         """Follow `use`, `return` and version skips until a question or outcome to show."""
         for _ in range(_MAX_HOPS):
             if node_id is None:
@@ -274,7 +294,8 @@ class Session:
                 if not stack:
                     raise SessionError(f"{graph_key}: 'return' outside a shared subtree")
                 (graph_key, use_id), stack = stack[-1], stack[:-1]
-                node_id = self._graph(graph_key).nodes[use_id].then
+                use = self._graph(graph_key).nodes[use_id]
+                node_id = use.then if isinstance(use, Use) else None
                 continue
             graph = self._graph(graph_key)
             node = graph.nodes.get(node_id)
@@ -325,9 +346,6 @@ def transcript(session: Session, lang: str = "en") -> list[tuple[str, str]]:
     """(question, answer) pairs of the walk so far, in plain text."""
     rows = []
     for visit in session.history:
-        if visit.answer is None:
-            rows.append((tr(visit.node.cause, lang), "Did not fix it"))
-        else:
-            rows.append((tr(visit.node.question, lang), tr(visit.answer.label, lang)))
+        answer = tr(visit.answer.label, lang) if visit.answer else "Did not fix it"
+        rows.append((tr(headline(visit.node), lang), answer))
     return rows
-

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from wizard.knowledge import versions as V
@@ -19,15 +20,132 @@ from wizard.knowledge.evidence import Evidence, EvidenceError, win32_key
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import CodeEntry, Outcome, Question, tr
 
-_STOP = frozenset("""
-a an and are as at be been but by can cannot could did do does for from had has have how i if in into is
-it its me my not of on or our please so than that the their them then there these they this to too
-under was we were what when where which while who why will with you your error errors http https iis
-server page web site website request requested get post see shows showing says said say getting got
-fail fails failed failing failure problem problems issue issues work works working broken doesn don try trying
-customer customers morning evening night today yesterday tomorrow since again suddenly always sometimes
-now still also just like
-""".split())
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "can",
+        "cannot",
+        "could",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "please",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "too",
+        "under",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "why",
+        "will",
+        "with",
+        "you",
+        "your",
+        "error",
+        "errors",
+        "http",
+        "https",
+        "iis",
+        "server",
+        "page",
+        "web",
+        "site",
+        "website",
+        "request",
+        "requested",
+        "get",
+        "post",
+        "see",
+        "shows",
+        "showing",
+        "says",
+        "said",
+        "say",
+        "getting",
+        "got",
+        "fail",
+        "fails",
+        "failed",
+        "failing",
+        "failure",
+        "problem",
+        "problems",
+        "issue",
+        "issues",
+        "work",
+        "works",
+        "working",
+        "broken",
+        "doesn",
+        "don",
+        "try",
+        "trying",
+        "customer",
+        "customers",
+        "morning",
+        "evening",
+        "night",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "since",
+        "again",
+        "suddenly",
+        "always",
+        "sometimes",
+        "now",
+        "still",
+        "also",
+        "just",
+        "like",
+    ]
+)
 
 _DOTTED = re.compile(r"(?<![\w.])([1-5]\d\d)\.(\d{1,3})(?![\d.])")
 _TRIAD = re.compile(r"(?<!\S)([1-5]\d\d) (\d{1,3}) (\d{1,10})(?!\S)")
@@ -63,8 +181,7 @@ def _stem(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [_stem(w) for w in re.findall(r"[^\W_]+", text.lower())
-            if len(w) > 2 and w not in _STOP and not w.isdigit()]
+    return [_stem(w) for w in re.findall(r"[^\W_]+", text.lower()) if len(w) > 2 and w not in _STOP and not w.isdigit()]
 
 
 def _all_text(text) -> str:
@@ -81,7 +198,7 @@ class TextIndex:
 
     def __init__(self, library: Library):
         self.library = library
-        self.rows: list[tuple[CodeEntry, dict[str, set[str]]]] = []
+        self.rows: list[tuple[CodeEntry, dict[str, Collection[str]]]] = []
         self.evidence: dict[tuple, tuple[set[int], set[str]]] = {}  # Win32 codes, reasons its walk knows
         self.pairs: dict[tuple, set[tuple[str, str]]] = {}  # adjacent words of title and meaning
         counts: dict[str, int] = {}
@@ -91,8 +208,9 @@ class TextIndex:
             causes, steps = self._tree_text(entry)
             fields = {
                 "title": set(_words(_all_text(entry.title))),
-                "meaning": set(_words(_all_text(entry.meaning) + " " + _all_text(entry.notes)
-                                      + " " + (entry.component or ""))),
+                "meaning": set(
+                    _words(_all_text(entry.meaning) + " " + _all_text(entry.notes) + " " + (entry.component or ""))
+                ),
                 "causes": Counter(_words(causes)),
                 "steps": Counter(_words(steps)),
             }
@@ -131,18 +249,30 @@ def _weight(field: str, bag, word: str) -> float:
     if field in ("title", "meaning"):
         return _WEIGHT[field]
     return _WEIGHT[field] * min(2.5, 1.0 + 0.5 * math.log2(bag[word]))
+
+
 _HALF = 25.0  # the word score at which a candidate shows half of the top word-only score
 
 
-def find(library: Library, text: str, *, version: str | None = None, protocol: str | None = None,
-         index: TextIndex | None = None, limit: int = 5) -> FindResult:
+def find(
+    library: Library,
+    text: str,
+    *,
+    version: str | None = None,
+    protocol: str | None = None,
+    index: TextIndex | None = None,
+    limit: int = 5,
+) -> FindResult:
     """Rank codes for pasted `text`; the best first, at most `limit`."""
     index = index or TextIndex(library)
     evidence = _evidence(library, text)
     explicit = _explicit(library, text, version, protocol)
     named = {c.entry.protocol for c in explicit}  # a text naming an HTTP code is not about FTP
-    explicit += [c for c in _by_evidence(library, index, evidence, version, protocol, explicit)
-                 if not named or c.entry.protocol in named]
+    explicit += [
+        c
+        for c in _by_evidence(library, index, evidence, version, protocol, explicit)
+        if not named or c.entry.protocol in named
+    ]
     seen = {(c.entry.protocol, c.entry.code) for c in explicit}
     ranked = [c for c in _by_words(index, text, version, protocol) if (c.entry.protocol, c.entry.code) not in seen]
     if explicit:
@@ -180,8 +310,9 @@ def _explicit(library: Library, text: str, version, protocol) -> list[Candidate]
     return found
 
 
-def _by_evidence(library: Library, index: TextIndex, evidence: Evidence, version, protocol,
-                 already: list[Candidate]) -> list[Candidate]:
+def _by_evidence(
+    library: Library, index: TextIndex, evidence: Evidence, version, protocol, already: list[Candidate]
+) -> list[Candidate]:
     """Codes whose trees know the Win32 code / reason found in the text, or that HTTP.sys sends with it."""
     if not evidence:
         return []
@@ -211,7 +342,7 @@ def _by_evidence(library: Library, index: TextIndex, evidence: Evidence, version
 
 def _contains(sequence: list[str], phrase: list[str]) -> bool:
     n = len(phrase)
-    return any(sequence[i:i + n] == phrase for i in range(len(sequence) - n + 1))
+    return any(sequence[i : i + n] == phrase for i in range(len(sequence) - n + 1))
 
 
 def _by_words(index: TextIndex, text: str, version, protocol) -> list[Candidate]:

@@ -65,7 +65,7 @@ class Evidence:
     def __bool__(self) -> bool:
         return self.win32 is not None or self.reason is not None
 
-    def matches(self, when: "When | None") -> bool:
+    def matches(self, when: When | None) -> bool:
         """True when `when` names this evidence (any named value matching is enough)."""
         if when is None or not self:
             return False
@@ -76,8 +76,11 @@ class Evidence:
     def describe(self) -> str:
         parts = []
         if self.win32 is not None:
-            parts.append(f"Win32 {self.win32} ({hresult_of(self.win32)})" if self.win32 <= 0xFFFF
-                         else f"HRESULT {hresult_of(self.win32)}")
+            parts.append(
+                f"Win32 {self.win32} ({hresult_of(self.win32)})"
+                if self.win32 <= 0xFFFF
+                else f"HRESULT {hresult_of(self.win32)}"
+            )
         if self.reason:
             parts.append(f"HTTPERR reason {self.reason}")
         return ", ".join(parts)
@@ -86,7 +89,7 @@ class Evidence:
         return {"win32": self.win32, "reason": self.reason}
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "Evidence":
+    def from_dict(cls, data: dict | None) -> Evidence:
         data = data or {}
         win32 = data.get("win32")
         return cls(None if win32 is None else win32_key(win32), data.get("reason"))
@@ -99,5 +102,5 @@ class When:
     win32: frozenset[int] = frozenset()
     reasons: frozenset[str] = frozenset()  # reason_key form
 
-    def overlaps(self, other: "When") -> bool:
+    def overlaps(self, other: When) -> bool:
         return bool(self.win32 & other.win32 or self.reasons & other.reasons)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -34,7 +35,7 @@ class Where:
         return f"{self.shown}:{self.line}:{self.col}"
 
     @classmethod
-    def from_mark(cls, file: str | Path, mark) -> "Where":
+    def from_mark(cls, file: str | Path, mark: Any) -> Where:
         """Build from a PyYAML mark (0-based) or None."""
         if mark is None:
             return cls(str(file))

@@ -6,15 +6,21 @@ later folder replaces an earlier one for the same code (and overlapping IIS vers
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from wizard.knowledge import versions as V
+from wizard.knowledge.builtin import builtin_trees_dir
+from wizard.knowledge.evidence import EvidenceError, reason_key, win32_key
 from wizard.knowledge.findings import Finding
 from wizard.knowledge.loader import LoadCache, LoadResult, load_folders
-from wizard.knowledge.evidence import EvidenceError, reason_key, win32_key
 from wizard.knowledge.model import ClassEntry, CodeEntry, Graph, ReasonEntry, Subtree, Tree, Win32Entry
-from wizard.knowledge.builtin import builtin_trees_dir
 from wizard.knowledge.references import reference_findings
+
+T = TypeVar("T")
+E = TypeVar("E", CodeEntry, Tree)
+S = TypeVar("S", CodeEntry, Tree, Subtree)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -46,7 +52,8 @@ class Library:
         self._trees_by_code = _by_code(self.trees)
         self.win32: dict[int, Win32Entry] = {w.code: w for w in sorted(loaded.win32, key=lambda w: w.source)}
         self.reasons: dict[str, ReasonEntry] = {
-            reason_key(r.reason): r for r in sorted(loaded.reasons, key=lambda r: r.source)}
+            reason_key(r.reason): r for r in sorted(loaded.reasons, key=lambda r: r.source)
+        }
 
     # -- construction ----------------------------------------------------------------------
 
@@ -67,8 +74,7 @@ class Library:
             subtrees = {k: v for k, v in subtrees.items() if k not in broken}
 
     @classmethod
-    def load(cls, extra: list[Path] | None = None, *, builtin: bool = True,
-             cache: LoadCache | None = None) -> "Library":
+    def load(cls, extra: list[Path] | None = None, *, builtin: bool = True, cache: LoadCache | None = None) -> Library:
         """Built-in trees first, then each extra folder; a `cache` keeps a parsed copy of the built-ins."""
         folders = ([builtin_trees_dir()] if builtin else []) + list(extra or [])
         return cls(load_folders(folders, cache=cache if builtin else None))
@@ -95,8 +101,9 @@ class Library:
         here = self.entry(protocol, code, version)
         if here is None or version not in here.versions:
             return []
-        return [e for e in self.entries_for(protocol, code)
-                if version not in e.versions and (here.changed or e.changed)]
+        return [
+            e for e in self.entries_for(protocol, code) if version not in e.versions and (here.changed or e.changed)
+        ]
 
     def win32_entry(self, value: int | str) -> Win32Entry | None:
         try:
@@ -139,9 +146,9 @@ class Library:
             return self.tree(protocol, code)
         return self.subtrees.get(key)
 
-    def prefer_version(self, entries, version: str, entry_of=lambda item: item) -> list:
+    def prefer_version(self, entries: Sequence[T], version: str, entry_of: Callable[[T], CodeEntry]) -> list[T]:
         """One item per code, keeping the one whose entry applies to `version` when there is one."""
-        best: dict = {}
+        best: dict[tuple[str, str], T] = {}
         for item in entries:
             entry = entry_of(item)
             key = (entry.protocol, entry.code)
@@ -153,21 +160,23 @@ class Library:
     def codes(self, protocol: str | None = None) -> list[CodeEntry]:
         """Every catalog entry, ordered by protocol, then numerically by code."""
         chosen = [e for e in self.entries if protocol in (None, e.protocol)]
-        return sorted(chosen, key=lambda e: (["http", "ftp"].index(e.protocol), e.status, e.substatus or -1,
-                                             V.sort_key(e.versions)))
+        return sorted(
+            chosen,
+            key=lambda e: (["http", "ftp"].index(e.protocol), e.status, e.substatus or -1, V.sort_key(e.versions)),
+        )
 
 
-def _by_code(items) -> dict[tuple[str, str], list]:
+def _by_code(items: Iterable[E]) -> dict[tuple[str, str], list[E]]:
     """Index entries or trees by (protocol, code), keeping their order."""
-    index: dict[tuple[str, str], list] = {}
+    index: dict[tuple[str, str], list[E]] = {}
     for item in items:
         index.setdefault((item.protocol, item.code), []).append(item)
     return index
 
 
-def _winners(items, key, versions_of):
+def _winners(items: Sequence[S], key: Callable[[S], Hashable], versions_of: Callable[[S], frozenset[str]]) -> list[S]:
     """Drop items that a later source overrides (same key, overlapping versions)."""
-    groups: dict = {}
+    groups: dict[Hashable, list[S]] = {}
     for item in sorted(items, key=lambda i: i.source):
         held = groups.setdefault(key(item), [])
         held[:] = [k for k in held if not (k.source < item.source and _overlap(versions_of(k), versions_of(item)))]

@@ -4,15 +4,31 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import When, reason_key, win32_key
 from wizard.knowledge.findings import Finding, Where
 from wizard.knowledge.model import (
-    Answer, ClassEntry, CodeEntry, Example, KbRef, Outcome, Question, ReasonEntry, Step, Subtree, Tree,
-    Use, Win32Entry,
+    Answer,
+    ClassEntry,
+    CodeEntry,
+    Example,
+    KbRef,
+    Node,
+    Outcome,
+    Question,
+    ReasonEntry,
+    Step,
+    Subtree,
+    Text,
+    Tree,
+    Use,
+    Win32Entry,
 )
+
+if TYPE_CHECKING:
+    from wizard.knowledge.schema_check import SchemaChecker
 
 
 class LoadResult:
@@ -29,7 +45,7 @@ class LoadResult:
         self.files = 0
         self.sound = False  # every reference is known to resolve (a checked copy from the cache)
 
-    def merge(self, other: "LoadResult") -> None:
+    def merge(self, other: LoadResult) -> None:
         for name in ("entries", "classes", "trees", "subtrees", "win32", "reasons", "findings"):
             getattr(self, name).extend(getattr(other, name))
         self.files += other.files
@@ -45,7 +61,7 @@ class LoadCache(Protocol):
 
 def yaml_files(folder: Path) -> list[Path]:
     """Every .yaml/.yml file below `folder`, in a stable order."""
-    found = []
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(Path(root, f) for f in sorted(files) if f.endswith((".yaml", ".yml")))
@@ -85,10 +101,11 @@ def load_single_graph(path: Path, key: str, source: int) -> Tree | Subtree | Non
     """One tree or subtree read again from its file (the cache's fallback)."""
     part = LoadResult()
     load_file(path, source, _checker(), part)
-    return next((g for g in [*part.trees, *part.subtrees] if g.key == key), None)
+    graphs: list[Tree | Subtree] = [*part.trees, *part.subtrees]
+    return next((g for g in graphs if g.key == key), None)
 
 
-def _checker():
+def _checker() -> SchemaChecker:
     """YAML parsing and schema checking are imported only when a cache miss needs them."""
     from wizard.knowledge.builtin import schema_path
     from wizard.knowledge.schema_check import SchemaChecker, load_schema
@@ -96,7 +113,7 @@ def _checker():
     return SchemaChecker(load_schema(schema_path()))
 
 
-def load_file(path: Path, source: int, checker, result: LoadResult) -> None:
+def load_file(path: Path, source: int, checker: SchemaChecker, result: LoadResult) -> None:
     from wizard.knowledge.yaml_reader import read
 
     name = str(path.absolute())  # shown relative to the current folder (Where.shown)
@@ -114,18 +131,20 @@ def load_file(path: Path, source: int, checker, result: LoadResult) -> None:
     _Builder(name, source, result).build(data)
 
 
-def _text(value) -> dict:
+def _text(value: Any) -> Text:
     return dict(value) if isinstance(value, dict) else {"en": value}
 
 
-def _when(value) -> When | None:
+def _when(value: Any) -> When | None:
     if value is None:
         return None
-    return When(win32=frozenset(win32_key(v) for v in value.get("win32", ())),
-                reasons=frozenset(reason_key(r) for r in value.get("reason", ())))
+    return When(
+        win32=frozenset(win32_key(v) for v in value.get("win32", ())),
+        reasons=frozenset(reason_key(r) for r in value.get("reason", ())),
+    )
 
 
-def _versions(value) -> frozenset[str] | None:
+def _versions(value: Any) -> frozenset[str] | None:
     return None if value is None else V.expand(value)
 
 
@@ -135,74 +154,137 @@ class _Builder:
         self.source = source
         self.result = result
 
-    def build(self, data) -> None:
+    def build(self, data: Any) -> None:
         if any(key in data for key in ("catalog", "classes", "win32", "reasons")):
             self._catalog(data)
         elif "subtree" in data:
-            self.result.subtrees.append(Subtree(
-                key=data["subtree"], title=_text(data["title"]), **self._graph(data)))
+            self.result.subtrees.append(Subtree(key=data["subtree"], title=_text(data["title"]), **self._graph(data)))
         else:
-            self.result.trees.append(Tree(
-                key=f"{data['protocol']}:{data['code']}", protocol=data["protocol"], code=data["code"],
-                versions=_versions(data.get("versions")), **self._graph(data)))
+            self.result.trees.append(
+                Tree(
+                    key=f"{data['protocol']}:{data['code']}",
+                    protocol=data["protocol"],
+                    code=data["code"],
+                    versions=_versions(data.get("versions")),
+                    **self._graph(data),
+                )
+            )
 
-    def _catalog(self, data) -> None:
+    def _catalog(self, data: Any) -> None:
         for i, item in enumerate(data.get("catalog", [])):
-            self.result.entries.append(CodeEntry(
-                protocol=item["protocol"], code=item["code"], title=_text(item["title"]),
-                meaning=_text(item["meaning"]), versions=V.expand(item["versions"]),
-                component=item.get("component"), changed=bool(item.get("changed", False)),
-                notes=_text(item["notes"]) if "notes" in item else None,
-                where=data["catalog"].where[i], source=self.source))
+            self.result.entries.append(
+                CodeEntry(
+                    protocol=item["protocol"],
+                    code=item["code"],
+                    title=_text(item["title"]),
+                    meaning=_text(item["meaning"]),
+                    versions=V.expand(item["versions"]),
+                    component=item.get("component"),
+                    changed=bool(item.get("changed", False)),
+                    notes=_text(item["notes"]) if "notes" in item else None,
+                    where=data["catalog"].where[i],
+                    source=self.source,
+                )
+            )
         for i, item in enumerate(data.get("classes", [])):
-            self.result.classes.append(ClassEntry(
-                protocol=item["protocol"], klass=item["class"], title=_text(item["title"]),
-                meaning=_text(item["meaning"]),
-                guidance=tuple(_text(g) for g in item.get("guidance", [])),
-                where=data["classes"].where[i]))
+            self.result.classes.append(
+                ClassEntry(
+                    protocol=item["protocol"],
+                    klass=item["class"],
+                    title=_text(item["title"]),
+                    meaning=_text(item["meaning"]),
+                    guidance=tuple(_text(g) for g in item.get("guidance", [])),
+                    where=data["classes"].where[i],
+                )
+            )
         for i, item in enumerate(data.get("win32", [])):
-            self.result.win32.append(Win32Entry(
-                code=win32_key(item["code"]), name=item["name"], meaning=_text(item["meaning"]),
-                in_iis=_text(item["in_iis"]) if "in_iis" in item else None,
-                where=data["win32"].where[i], source=self.source))
+            self.result.win32.append(
+                Win32Entry(
+                    code=win32_key(item["code"]),
+                    name=item["name"],
+                    meaning=_text(item["meaning"]),
+                    in_iis=_text(item["in_iis"]) if "in_iis" in item else None,
+                    where=data["win32"].where[i],
+                    source=self.source,
+                )
+            )
         for i, item in enumerate(data.get("reasons", [])):
-            self.result.reasons.append(ReasonEntry(
-                reason=item["reason"], meaning=_text(item["meaning"]), status=item.get("status"),
-                fix=_text(item["fix"]) if "fix" in item else None,
-                where=data["reasons"].where[i], source=self.source))
+            self.result.reasons.append(
+                ReasonEntry(
+                    reason=item["reason"],
+                    meaning=_text(item["meaning"]),
+                    status=item.get("status"),
+                    fix=_text(item["fix"]) if "fix" in item else None,
+                    where=data["reasons"].where[i],
+                    source=self.source,
+                )
+            )
 
-    def _graph(self, data) -> dict:
+    def _graph(self, data: Any) -> dict[str, Any]:
         nodes = {}
         for node_id, raw in data["nodes"].items():
             nodes[node_id] = self._node(node_id, raw, data["nodes"].where[node_id])
         examples = tuple(
-            Example(answers=tuple(ex["answers"]), expect=ex["expect"], version=ex.get("version"),
-                    where=data["examples"].where[i],
-                    win32=win32_key(ex["win32"]) if "win32" in ex else None, reason=ex.get("reason"))
-            for i, ex in enumerate(data.get("examples", [])))
-        return dict(start=data["start"], nodes=nodes, examples=examples,
-                    where=Where(self.file, 1, 1), source=self.source, start_where=data.where["start"])
+            Example(
+                answers=tuple(ex["answers"]),
+                expect=ex["expect"],
+                version=ex.get("version"),
+                where=data["examples"].where[i],
+                win32=win32_key(ex["win32"]) if "win32" in ex else None,
+                reason=ex.get("reason"),
+            )
+            for i, ex in enumerate(data.get("examples", []))
+        )
+        return dict(
+            start=data["start"],
+            nodes=nodes,
+            examples=examples,
+            where=Where(self.file, 1, 1),
+            source=self.source,
+            start_where=data.where["start"],
+        )
 
-    def _node(self, node_id: str, raw, where: Where):
+    def _node(self, node_id: str, raw: Any, where: Where) -> Node:
         versions = _versions(raw.get("versions"))
         topic = _text(raw["topic"]) if "topic" in raw else None
         if "question" in raw:
             answers = tuple(
-                Answer(label=_text(a["label"]), next=a["next"], versions=_versions(a.get("versions")),
-                       where=raw["answers"].where[i], when=_when(a.get("when")))
-                for i, a in enumerate(raw["answers"]))
+                Answer(
+                    label=_text(a["label"]),
+                    next=a["next"],
+                    versions=_versions(a.get("versions")),
+                    where=raw["answers"].where[i],
+                    when=_when(a.get("when")),
+                )
+                for i, a in enumerate(raw["answers"])
+            )
             return Question(
-                id=node_id, topic=topic, question=_text(raw["question"]), answers=answers,
+                id=node_id,
+                topic=topic or {"en": ""},
+                question=_text(raw["question"]),
+                answers=answers,
                 how=_text(raw["how"]) if "how" in raw else None,
-                commands=tuple(raw.get("commands", ())), versions=versions,
-                otherwise=raw.get("otherwise"), where=where)
+                commands=tuple(raw.get("commands", ())),
+                versions=versions,
+                otherwise=raw.get("otherwise"),
+                where=where,
+            )
         if "outcome" in raw:
             steps = tuple(
-                Step(text=_text(s)) if not isinstance(s, dict) or "text" not in s else
-                Step(text=_text(s["text"]), command=s.get("command"), versions=_versions(s.get("versions")))
-                for s in raw["steps"])
+                Step(text=_text(s))
+                if not isinstance(s, dict) or "text" not in s
+                else Step(text=_text(s["text"]), command=s.get("command"), versions=_versions(s.get("versions")))
+                for s in raw["steps"]
+            )
             kb = tuple(KbRef(id=k["id"], title=_text(k["title"])) for k in raw.get("kb", ()))
-            return Outcome(id=node_id, cause=_text(raw["outcome"]), steps=steps, topic=topic, kb=kb,
-                           next=raw.get("next"), versions=versions, where=where)
-        return Use(id=node_id, subtree=raw["use"], then=raw.get("then"), topic=topic,
-                   versions=versions, where=where)
+            return Outcome(
+                id=node_id,
+                cause=_text(raw["outcome"]),
+                steps=steps,
+                topic=topic,
+                kb=kb,
+                next=raw.get("next"),
+                versions=versions,
+                where=where,
+            )
+        return Use(id=node_id, subtree=raw["use"], then=raw.get("then"), topic=topic, versions=versions, where=where)

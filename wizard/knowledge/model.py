@@ -80,6 +80,11 @@ class Use:
 Node = Question | Outcome | Use
 
 
+def headline(node: Question | Outcome) -> Text:
+    """What a stop on the walk says first: the question asked, or the cause found."""
+    return node.cause if isinstance(node, Outcome) else node.question
+
+
 class Lazy(Mapping):
     """A graph's nodes, decoded from the tree cache when first read.
 
@@ -88,10 +93,11 @@ class Lazy(Mapping):
     nodes; when the text is damaged it falls back to `recover`, which reads the YAML again.
     """
 
-    __slots__ = ("_data", "_text", "_decode", "_recover")
+    __slots__ = ("_data", "_decode", "_recover", "_text")
 
-    def __init__(self, text: str, decode: Callable[[str], Mapping[str, Node]],
-                 recover: Callable[[], Mapping[str, Node]]):
+    def __init__(
+        self, text: str, decode: Callable[[str], Mapping[str, Node]], recover: Callable[[], Mapping[str, Node]]
+    ):
         self._data: Mapping[str, Node] | None = None
         self._text: str | None = text
         self._decode = decode

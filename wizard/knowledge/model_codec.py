@@ -19,7 +19,18 @@ from typing import Any
 from wizard.knowledge.evidence import When
 from wizard.knowledge.findings import Where
 from wizard.knowledge.model import (
-    Answer, ClassEntry, CodeEntry, Example, KbRef, Outcome, Question, ReasonEntry, Step, Subtree, Tree, Use,
+    Answer,
+    ClassEntry,
+    CodeEntry,
+    Example,
+    KbRef,
+    Outcome,
+    Question,
+    ReasonEntry,
+    Step,
+    Subtree,
+    Tree,
+    Use,
     Win32Entry,
 )
 
@@ -28,13 +39,37 @@ class CodecError(ValueError):
     """The text is not a model this version of iisdoctor wrote."""
 
 
-_CLASSES: dict[str, type] = {c.__name__: c for c in (
-    Answer, ClassEntry, CodeEntry, Example, KbRef, Outcome, Question, ReasonEntry, Step, Subtree, Tree, Use,
-    Win32Entry, Where, When)}
+_CLASSES: dict[str, type] = {
+    c.__name__: c
+    for c in (
+        Answer,
+        ClassEntry,
+        CodeEntry,
+        Example,
+        KbRef,
+        Outcome,
+        Question,
+        ReasonEntry,
+        Step,
+        Subtree,
+        Tree,
+        Use,
+        Win32Entry,
+        Where,
+        When,
+    )
+}
 
 _SIMPLE: dict[str, tuple[type, ...]] = {
-    "str": (str,), "int": (int,), "bool": (bool,), "None": (type(None),), "Text": (dict,),
-    "frozenset": (frozenset,), "tuple": (tuple,), "dict": (dict,), "Mapping": (dict,),
+    "str": (str,),
+    "int": (int,),
+    "bool": (bool,),
+    "None": (type(None),),
+    "Text": (dict,),
+    "frozenset": (frozenset,),
+    "tuple": (tuple,),
+    "dict": (dict,),
+    "Mapping": (dict,),
     "Node": (Question, Outcome, Use),
 }
 
@@ -57,7 +92,8 @@ def _allowed(annotation: str) -> tuple[type, ...]:
 
 
 _FIELDS: dict[type, list[tuple[str, tuple[type, ...]]]] = {
-    cls: [(f.name, _allowed(str(f.type))) for f in dataclasses.fields(cls)] for cls in _CLASSES.values()}
+    cls: [(f.name, _allowed(str(f.type))) for f in dataclasses.fields(cls)] for cls in _CLASSES.values()
+}
 
 
 def _encode(value: Any) -> Any:

@@ -7,12 +7,13 @@ the validator reports the same findings to the author.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 
-from wizard.knowledge.findings import Finding
-from wizard.knowledge.model import RETURN, Graph, Outcome, Question, Subtree, Use
+from wizard.knowledge.findings import Finding, Where
+from wizard.knowledge.model import RETURN, Graph, Node, Outcome, Question, Subtree, Use
 
 
-def targets(node):
+def targets(node: Node) -> Iterator[tuple[str, str, Where]]:
     """(field name, target) for every reference a node makes."""
     if isinstance(node, Question):
         for i, answer in enumerate(node.answers):
@@ -22,9 +23,8 @@ def targets(node):
     elif isinstance(node, Outcome):
         if node.next:
             yield "next", node.next, node.where
-    elif isinstance(node, Use):
-        if node.then:
-            yield "then", node.then, node.where
+    elif isinstance(node, Use) and node.then:
+        yield "then", node.then, node.where
 
 
 def reference_findings(subtrees: dict[str, Subtree], graph: Graph) -> list[Finding]:
@@ -49,8 +49,13 @@ def reference_findings(subtrees: dict[str, Subtree], graph: Graph) -> list[Findi
             elif node.then is None and _can_return(sub):
                 out.append(Finding(node.where, f"{node.id}: subtree {sub.key!r} can return, so this node needs 'then'"))
         if isinstance(node, Question) and node.versions is not None and node.otherwise is None:
-            out.append(Finding(node.where, f"{node.id}: a question limited to some IIS versions needs 'otherwise' "
-                                           f"(where to go on other versions)"))
+            out.append(
+                Finding(
+                    node.where,
+                    f"{node.id}: a question limited to some IIS versions needs 'otherwise' "
+                    f"(where to go on other versions)",
+                )
+            )
         if isinstance(node, Use) and node.versions is not None and node.then is None:
             out.append(Finding(node.where, f"{node.id}: a use limited to some IIS versions needs 'then'"))
     return out

@@ -14,6 +14,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from wizard.knowledge.findings import Finding, Where
 from wizard.knowledge.yaml_reader import Map, Scalar, Seq
@@ -33,7 +34,7 @@ class SchemaChecker:
         self.root = schema
         self._patterns: dict[str, re.Pattern] = {}
 
-    def check(self, value, where: Where) -> list[Finding]:
+    def check(self, value: Any, where: Where) -> list[Finding]:
         return self._check(value, self.root, where, "")
 
     # -- internals ---------------------------------------------------------------------------
@@ -42,7 +43,7 @@ class SchemaChecker:
         while "$ref" in schema:
             ref = schema["$ref"]
             assert ref.startswith("#/$defs/"), ref
-            schema = self.root["$defs"][ref[len("#/$defs/"):]]
+            schema = self.root["$defs"][ref[len("#/$defs/") :]]
         return schema
 
     def _pattern(self, pattern: str) -> re.Pattern:
@@ -50,7 +51,7 @@ class SchemaChecker:
             self._patterns[pattern] = re.compile(pattern)
         return self._patterns[pattern]
 
-    def _type_ok(self, value, expected: str) -> bool:
+    def _type_ok(self, value: Any, expected: str) -> bool:
         if expected == "string":
             return isinstance(value, str)
         if expected == "object":
@@ -63,7 +64,7 @@ class SchemaChecker:
             return isinstance(value, bool)
         return False
 
-    def _check(self, value, schema: dict, where: Where, path: str) -> list[Finding]:
+    def _check(self, value: Any, schema: dict[str, Any], where: Where, path: str) -> list[Finding]:
         schema = self._resolve(schema)
         if "oneOf" in schema:
             return self._one_of(value, schema, where, path)
@@ -124,14 +125,15 @@ class SchemaChecker:
             extra = schema.get("additionalProperties", True)
             if extra is False:
                 close = difflib.get_close_matches(key, list(props), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else (
-                    f" (allowed: {', '.join(props)})" if props else "")
+                hint = (
+                    f"; did you mean {close[0]!r}?" if close else (f" (allowed: {', '.join(props)})" if props else "")
+                )
                 out.append(Finding(item_where, f"{label}: unknown field {key!r}{hint}"))
             elif isinstance(extra, dict):
                 out.extend(self._check(item, extra, item_where, sub))
         return out
 
-    def _one_of(self, value, schema: dict, where: Where, path: str) -> list[Finding]:
+    def _one_of(self, value: Any, schema: dict[str, Any], where: Where, path: str) -> list[Finding]:
         results = []
         # Try the branch the value most looks like first: it usually fits, and the others
         # (with their costly "did you mean" hints) then need no checking at all.
@@ -145,11 +147,16 @@ class SchemaChecker:
         fitting = [r for r in results if r[0] >= 0]
         if len(fitting) > 1 and fitting[0][0] == 0 and isinstance(value, Map):
             kinds = [self._resolve(o).get("required", [None])[0] for o in schema["oneOf"]]
-            return [Finding(where, f"{path or 'the file'}: cannot tell what this is; "
-                                   f"it needs one of these fields: {', '.join(k for k in kinds if k)}")]
+            return [
+                Finding(
+                    where,
+                    f"{path or 'the file'}: cannot tell what this is; "
+                    f"it needs one of these fields: {', '.join(k for k in kinds if k)}",
+                )
+            ]
         return results[0][2]
 
-    def _affinity(self, value, option: dict) -> int:
+    def _affinity(self, value: Any, option: dict[str, Any]) -> int:
         """How well a value fits a oneOf branch, to report the branch the author meant."""
         if "oneOf" in option:
             return max(self._affinity(value, self._resolve(o)) for o in option["oneOf"])
@@ -164,7 +171,7 @@ class SchemaChecker:
         return 1
 
 
-def _describe_mismatch(value, expected: str) -> str:
+def _describe_mismatch(value: Any, expected: str) -> str:
     want = _TYPE_NAMES.get(expected, expected)
     if isinstance(value, Scalar):
         if expected == "string":
@@ -176,7 +183,7 @@ def _describe_mismatch(value, expected: str) -> str:
                 "bool": "true/false",
                 "null": "empty",
             }.get(value.kind, "something other than text")
-            return f"YAML read {value.source!r} as {why}; quote it: \"{value.source}\""
+            return f'YAML read {value.source!r} as {why}; quote it: "{value.source}"'
         return f"expected {want}, found {value.source!r}"
     found = {Map: "a mapping", Seq: "a list", str: "text", int: "a number"}.get(type(value), type(value).__name__)
     return f"expected {want}, found {found}"

@@ -28,7 +28,7 @@ def expand(tokens: Iterable[str] | None) -> frozenset[str]:
     for token in tokens:
         if token.endswith("+"):
             base = token[:-1]
-            out.update(KNOWN[KNOWN.index(base):])
+            out.update(KNOWN[KNOWN.index(base) :])
         else:
             out.add(token)
     return frozenset(out)
@@ -50,8 +50,15 @@ def newest(versions: frozenset[str]) -> str:
     return max(versions, key=KNOWN.index)
 
 
-_WINDOWS = {"5.0": "Windows 2000", "6.0": "Server 2003", "7.0": "Server 2008", "7.5": "Server 2008 R2",
-            "8.0": "Server 2012", "8.5": "Server 2012 R2", "10.0": "Server 2016+"}
+_WINDOWS = {
+    "5.0": "Windows 2000",
+    "6.0": "Server 2003",
+    "7.0": "Server 2008",
+    "7.5": "Server 2008 R2",
+    "8.0": "Server 2012",
+    "8.5": "Server 2012 R2",
+    "10.0": "Server 2016+",
+}
 
 
 def label(version: str) -> str:

@@ -10,15 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from wizard.knowledge.findings import Finding, Where
+from wizard.knowledge.safe_text import first_control
 
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # libyaml is much faster; the pure-Python composer gives identical nodes.
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
+
+#: Limits for files from colleagues we must not trust: the largest built-in tree is far smaller.
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 64
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -41,7 +48,7 @@ class Scalar:
         return f"Scalar({self.source!r} -> {self.value!r})"
 
 
-class Map(dict):
+class Map(dict[str, Any]):
     """A mapping whose keys are strings; `where[key]` is where that key's value was written."""
 
     def __init__(self, where: Where):
@@ -50,7 +57,7 @@ class Map(dict):
         self.where: dict[str, Where] = {}
 
 
-class Seq(list):
+class Seq(list[Any]):
     """A list; `where[i]` is where item i was written."""
 
     def __init__(self, where: Where):
@@ -59,7 +66,7 @@ class Seq(list):
         self.where: list[Where] = []
 
 
-def plain(value):
+def plain(value: Any) -> Any:
     """Strip locations and scalar wrappers: Map/Seq/Scalar back to dict/list/values."""
     if isinstance(value, Map):
         return {k: plain(v) for k, v in value.items()}
@@ -75,14 +82,24 @@ class _Converter:
         self.file = file
         self.findings = findings
         self.constructor = yaml.SafeLoader("")  # only used to resolve scalar values safely
+        self.seen: set[int] = set()
 
-    def where(self, node) -> Where:
+    def where(self, node: yaml.Node) -> Where:
         return Where.from_mark(self.file, node.start_mark)
 
-    def convert(self, node, depth: int = 0):
-        if depth > 64:
-            self.findings.append(Finding(self.where(node), "nesting is too deep (an alias loop?)"))
+    def convert(self, node: yaml.Node, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            self.findings.append(Finding(self.where(node), f"nesting is deeper than {MAX_DEPTH} levels"))
             return None
+        if id(node) in self.seen:  # the same node again: an alias (*name) of an anchor (&name)
+            self.findings.append(
+                Finding(
+                    self.where(node),
+                    "anchors and aliases (&name, *name) are not supported in tree files; write the value out",
+                )
+            )
+            return None
+        self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -93,8 +110,16 @@ class _Converter:
             return seq
         return self._scalar(node)
 
-    def _scalar(self, node):
+    def _scalar(self, node: yaml.Node) -> Any:
         if node.tag == _STR:
+            bad = first_control(node.value)
+            if bad is not None:
+                self.findings.append(
+                    Finding(
+                        self.where(node),
+                        f"control character U+{ord(node.value[bad]):04X} in text (at character {bad + 1}); remove it",
+                    )
+                )
             return node.value
         kind = {_INT: "int", _FLOAT: "float", _BOOL: "bool", _NULL: "null"}.get(node.tag, "other")
         try:
@@ -109,7 +134,7 @@ class _Converter:
             return value if _is_plain_decimal(node.value) else Scalar(value, node.value, kind)
         return Scalar(value, node.value, kind)
 
-    def _mapping(self, node, depth: int):
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> Map:
         result = Map(self.where(node))
         for key_node, value_node in node.value:
             key_where = self.where(key_node)
@@ -118,18 +143,22 @@ class _Converter:
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 raw = getattr(key_node, "value", "?")
-                self.findings.append(Finding(
-                    key_where,
-                    f"key {raw!r} is not read as text by YAML; quote it: \"{raw}\"",
-                ))
+                self.findings.append(
+                    Finding(
+                        key_where,
+                        f'key {raw!r} is not read as text by YAML; quote it: "{raw}"',
+                    )
+                )
                 continue
             key = key_node.value
             if key in result:
                 first = result.where[key]
-                self.findings.append(Finding(
-                    key_where,
-                    f"duplicate key {key!r} (first at line {first.line}); YAML would keep only the last one",
-                ))
+                self.findings.append(
+                    Finding(
+                        key_where,
+                        f"duplicate key {key!r} (first at line {first.line}); YAML would keep only the last one",
+                    )
+                )
                 continue
             result[key] = self.convert(value_node, depth + 1)
             result.where[key] = self.where(value_node)
@@ -142,11 +171,14 @@ def _is_plain_decimal(text: str) -> bool:
     return body.isdigit() and not (len(body) > 1 and body.startswith("0"))
 
 
-def read(path: Path, display: str | None = None) -> tuple[object, list[Finding]]:
+def read(path: Path, display: str | None = None) -> tuple[Any, list[Finding]]:
     """Read one YAML file. Returns (value or None, findings); never raises for bad content."""
     file = display or str(path)
     findings: list[Finding] = []
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Finding(Where(file), f"the file is {size:,} bytes; tree files may be at most {MAX_BYTES:,}")]
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, [Finding(Where(file), f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
@@ -162,8 +194,12 @@ def read(path: Path, display: str | None = None) -> tuple[object, list[Finding]]
         return None, [Finding(Where.from_mark(file, mark), f"YAML syntax: {problem}")]
     except yaml.YAMLError as exc:
         return None, [Finding(Where(file), f"YAML syntax: {exc}")]
+    except RecursionError:
+        return None, [Finding(Where(file), f"nesting is deeper than {MAX_DEPTH} levels")]
     if not nodes or nodes[0] is None:
         return None, [Finding(Where(file, 1, 1), "the file is empty")]
     if len(nodes) > 1:
-        return None, [Finding(Where.from_mark(file, nodes[1].start_mark), "one document per file, please (found a second '---')")]
+        return None, [
+            Finding(Where.from_mark(file, nodes[1].start_mark), "one document per file, please (found a second '---')")
+        ]
     return _Converter(file, findings).convert(nodes[0]), findings

@@ -12,8 +12,24 @@ import io
 import sys
 
 _LOOKALIKE = {
-    "→": "->", "←": "<-", "›": ">", "‹": "<", "—": "-", "–": "-", "…": "...", "·": "*", "•": "*",
-    "“": '"', "”": '"', "‘": "'", "’": "'", "≤": "<=", "≥": ">=", "×": "x", "✓": "v", "␛": "^[",
+    "→": "->",
+    "←": "<-",
+    "›": ">",
+    "‹": "<",
+    "—": "-",
+    "–": "-",
+    "…": "...",
+    "·": "*",
+    "•": "*",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "≤": "<=",
+    "≥": ">=",
+    "×": "x",
+    "✓": "v",
+    "␛": "^[",
     "\u00a0": " ",
 }
 _HANDLER = "iisdoctor-lookalike"
@@ -22,7 +38,7 @@ _HANDLER = "iisdoctor-lookalike"
 def _lookalike(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    bad = error.object[error.start:error.end]
+    bad = error.object[error.start : error.end]
     return "".join(_LOOKALIKE.get(ch, "?") for ch in bad), error.end
 
 

@@ -7,6 +7,7 @@ writes a good file.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from wizard.knowledge import versions as V
 from wizard.platform.folders import atomic_write, config_dir
@@ -14,7 +15,7 @@ from wizard.platform.folders import atomic_write, config_dir
 DEFAULT_VERSION = "10.0"
 
 
-def _path():
+def _path() -> Path:
     return config_dir() / "settings.json"
 
 
@@ -29,7 +30,8 @@ def _read() -> dict:
 def iis_version() -> str:
     """The IIS version chosen last time, or IIS 10 when nothing (valid) was saved."""
     saved = _read().get("iis_version")
-    return V.normalize(saved) if isinstance(saved, str) and V.normalize(saved) else DEFAULT_VERSION
+    known = V.normalize(saved) if isinstance(saved, str) else None
+    return known or DEFAULT_VERSION
 
 
 def remember_version(version: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -96,10 +96,15 @@ def _encode(result: LoadResult) -> str:
     graphs = list(result.trees) + list(result.subtrees)
     sound = not any(reference_findings(subtrees, g) for g in graphs)
     bodies = [model_codec.dumps(dict(g.nodes)) for g in graphs]
-    header = model_codec.dumps({
-        "format": FORMAT, "files": result.files, "sound": sound,
-        "catalog": [result.entries, result.classes, result.win32, result.reasons],
-        "graphs": [replace(g, nodes={}) for g in graphs]})
+    header = model_codec.dumps(
+        {
+            "format": FORMAT,
+            "files": result.files,
+            "sound": sound,
+            "catalog": [result.entries, result.classes, result.win32, result.reasons],
+            "graphs": [replace(g, nodes={}) for g in graphs],
+        }
+    )
     return "\n".join([header, *bodies]) + "\n"
 
 
@@ -120,7 +125,7 @@ def _decode(text: str) -> LoadResult:
     result.classes = _expect(classes, ClassEntry)
     result.win32 = _expect(win32, Win32Entry)
     result.reasons = _expect(reasons, ReasonEntry)
-    bodies = text[end + 1:].split("\n")
+    bodies = text[end + 1 :].split("\n")
     graphs = _expect(data["graphs"], (Tree, Subtree))
     if len(bodies) != len(graphs) + 1:
         raise model_codec.CodecError("graphs and their nodes do not match")
@@ -139,7 +144,7 @@ def _nodes(text: str) -> Mapping[str, Node]:
     return nodes
 
 
-def _recovery(graph: Graph):
+def _recovery(graph: Graph) -> Callable[[], Mapping[str, Node]]:
     """Read the graph's own YAML file again, for when its cached nodes do not decode."""
 
     def recover() -> Mapping[str, Node]:

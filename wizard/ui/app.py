@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -13,10 +12,10 @@ from wizard.ui.screens.walk import WalkScreen
 
 if TYPE_CHECKING:
     from wizard.cases.store import Case, CaseStore
+    from wizard.engine.opening import Opening
+    from wizard.engine.session import Session
     from wizard.knowledge.evidence import Evidence
     from wizard.knowledge.library import Library
-    from wizard.engine.session import Session
-    from wizard.engine.opening import Opening
 
 
 def _code_commands():
@@ -33,7 +32,6 @@ def _is_home(screen) -> bool:
 class IISDoctorApp(App[None]):
     """iisdoctor's wizard. Everything it shows comes from the Library passed in.
 
-    `library` may also be a function that loads it, called the first time it is needed.
     Screens and engine modules are imported where first needed, so start-up pays only for
     what the first screen shows.
     """
@@ -47,12 +45,21 @@ class IISDoctorApp(App[None]):
 
     version: reactive[str] = reactive("6.0")
 
-    def __init__(self, library: Library | Callable[[], Library], *, code: str | None = None,
-                 protocol: str | None = None, version: str | None = None, evidence: Evidence | None = None,
-                 case: Case | None = None, pick_case: bool = False, store: CaseStore | None = None,
-                 remember: bool = True):
+    def __init__(
+        self,
+        library: Library,
+        *,
+        code: str | None = None,
+        protocol: str | None = None,
+        version: str | None = None,
+        evidence: Evidence | None = None,
+        case: Case | None = None,
+        pick_case: bool = False,
+        store: CaseStore | None = None,
+        remember: bool = True,
+    ):
         super().__init__()
-        self._library, self._load_library = (None, library) if callable(library) else (library, None)
+        self.library = library
         self.start_code = code
         self.start_protocol = protocol
         self.start_evidence = evidence
@@ -61,12 +68,6 @@ class IISDoctorApp(App[None]):
         self._store = store
         self.remember = remember  # tests turn this off so they never touch the user's settings
         self.set_reactive(IISDoctorApp.version, version or default_version(self.library))
-
-    @property
-    def library(self) -> Library:
-        if self._library is None:
-            self._library = self._load_library()
-        return self._library
 
     @property
     def store(self) -> CaseStore:
@@ -98,6 +99,7 @@ class IISDoctorApp(App[None]):
         self.version = version
         if self.remember:
             from wizard.platform import settings
+
             settings.remember_version(version)
 
     # -- cases ---------------------------------------------------------------------------------
@@ -107,8 +109,12 @@ class IISDoctorApp(App[None]):
         try:
             self.store.save(case)
         except OSError as exc:
-            self.notify(f"Could not save the case in {self.store.folder}: {exc.strerror or exc}",
-                        title="Not saved", severity="error", markup=False)
+            self.notify(
+                f"Could not save the case in {self.store.folder}: {exc.strerror or exc}",
+                title="Not saved",
+                severity="error",
+                markup=False,
+            )
 
     def resume(self, case: Case) -> None:
         from wizard.engine.session import Session, SessionError
@@ -119,8 +125,12 @@ class IISDoctorApp(App[None]):
             self._home_with("", f"Case {case.id} cannot be resumed: {exc}")
             return
         if dropped:
-            self.notify(f"The trees changed since this case was saved; the last {dropped} step(s) no longer "
-                        f"fit and were dropped (the saved notes are kept).", title="Resumed", markup=False)
+            self.notify(
+                f"The trees changed since this case was saved; the last {dropped} step(s) no longer "
+                f"fit and were dropped (the saved notes are kept).",
+                title="Resumed",
+                markup=False,
+            )
         self.version = session.version
         self._unwind()
         self.push_screen(WalkScreen(session, case))
@@ -130,10 +140,12 @@ class IISDoctorApp(App[None]):
     def open_query(self, text: str, protocol: str | None = None, evidence: Evidence | None = None) -> None:
         """Open a code typed by a person; when it cannot, stay home and say why."""
         from wizard.engine import opening as walkplan
+
         self._open(walkplan.open_query(self.library, text, protocol, self.version, evidence), text)
 
     def open_code(self, protocol: str, code: str, evidence: Evidence | None = None) -> None:
         from wizard.engine import opening as walkplan
+
         self._open(walkplan.open_code(self.library, protocol, code, self.version, evidence), code)
 
     def _open(self, opening: Opening, text: str) -> None:
@@ -180,5 +192,6 @@ class IISDoctorApp(App[None]):
 def default_version(library: Library) -> str:
     """The newest IIS version any known code applies to."""
     from wizard.knowledge import versions as V
+
     covered = frozenset().union(*(e.versions for e in library.entries)) if library.entries else V.ALL
     return V.newest(covered)

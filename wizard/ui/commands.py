@@ -7,19 +7,20 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from wizard.knowledge.model import tr
+from wizard.ui.host import host
 
 
 class CodeCommands(Provider):
     """Every known code with a walk, searchable by code and title."""
 
     def _entries(self):
-        library = self.app.library
+        library = host(self).library
         walkable = [e for e in library.codes() if library.tree(e.protocol, e.code)]
-        return library.prefer_version(walkable, self.app.version)
+        return library.prefer_version(walkable, host(self).version, lambda entry: entry)
 
     async def discover(self) -> Hits:
         for entry in self._entries()[:40]:
-            yield DiscoveryHit(self._label(entry), partial(self.app.open_code, entry.protocol, entry.code))
+            yield DiscoveryHit(self._label(entry), partial(host(self).open_code, entry.protocol, entry.code))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -27,8 +28,12 @@ class CodeCommands(Provider):
             label = self._label(entry)
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self.app.open_code, entry.protocol, entry.code),
-                          help=tr(entry.meaning))
+                yield Hit(
+                    score,
+                    matcher.highlight(label),
+                    partial(host(self).open_code, entry.protocol, entry.code),
+                    help=tr(entry.meaning),
+                )
 
     @staticmethod
     def _label(entry) -> str:

@@ -7,13 +7,13 @@ duplicate or unknown codes, and the replay of each tree's own examples.
 
 from __future__ import annotations
 
+from wizard.engine.session import NOT_FIXED, Session, SessionError
 from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence, hresult_of
 from wizard.knowledge.findings import Finding, Where
 from wizard.knowledge.library import Library
-from wizard.knowledge.model import RETURN, Graph, Outcome, Question, Tree, Use, tr
+from wizard.knowledge.model import RETURN, Graph, Outcome, Question, Subtree, Tree, Use, tr
 from wizard.knowledge.references import reference_findings, targets
-from wizard.engine.session import NOT_FIXED, Session, SessionError
 
 
 def validate(library: Library) -> list[Finding]:
@@ -21,7 +21,7 @@ def validate(library: Library) -> list[Finding]:
     findings += _duplicates(library)
     findings += _catalog_links(library)
     graphs: list[Graph] = list(library.loaded.trees) + list(library.loaded.subtrees)
-    used = set()
+    used: set[str] = set()
     for graph in graphs:
         findings += reference_findings(library.subtrees, graph)
         used.update(n.subtree for n in graph.nodes.values() if isinstance(n, Use))
@@ -37,8 +37,9 @@ def validate(library: Library) -> list[Finding]:
             findings.append(Finding(sub.where, f"shared subtree {sub.key!r} is not used by any tree", "warning"))
         stem = sub.where.file.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
         if stem != sub.key:
-            findings.append(Finding(sub.where, f"subtree {sub.key!r} should live in a file named {sub.key}.yaml",
-                                    "warning"))
+            findings.append(
+                Finding(sub.where, f"subtree {sub.key!r} should live in a file named {sub.key}.yaml", "warning")
+            )
     if not any(f.is_error for f in findings):
         for tree in library.trees:
             findings += _examples(library, tree)
@@ -52,23 +53,32 @@ def _duplicates(library: Library) -> list[Finding]:
         key = (entry.source, entry.protocol, entry.code)
         for other in seen.get(key, []):
             if other.versions & entry.versions:
-                out.append(Finding(entry.where, f"duplicate catalog entry for {entry.protocol.upper()} {entry.code} "
-                                                f"(also at {other.where}) with overlapping IIS versions"))
+                out.append(
+                    Finding(
+                        entry.where,
+                        f"duplicate catalog entry for {entry.protocol.upper()} {entry.code} "
+                        f"(also at {other.where}) with overlapping IIS versions",
+                    )
+                )
         seen.setdefault(key, []).append(entry)
-    trees: dict = {}
+    trees: dict[tuple[int, str, str], list[Tree]] = {}
     for tree in library.loaded.trees:
         key = (tree.source, tree.protocol, tree.code)
         for other in trees.get(key, []):
             if library.tree_versions(other) & library.tree_versions(tree):
-                out.append(Finding(tree.where, f"duplicate tree for {tree.protocol.upper()} {tree.code} "
-                                               f"(also in {other.where.file})"))
+                out.append(
+                    Finding(
+                        tree.where,
+                        f"duplicate tree for {tree.protocol.upper()} {tree.code} (also in {other.where.file})",
+                    )
+                )
         trees.setdefault(key, []).append(tree)
-    subs: dict = {}
+    subs: dict[tuple[int, str], Subtree] = {}
     for sub in library.loaded.subtrees:
-        key = (sub.source, sub.key)
-        if key in subs:
-            out.append(Finding(sub.where, f"duplicate shared subtree {sub.key!r} (also in {subs[key].where.file})"))
-        subs[key] = sub
+        sub_key = (sub.source, sub.key)
+        if sub_key in subs:
+            out.append(Finding(sub.where, f"duplicate shared subtree {sub.key!r} (also in {subs[sub_key].where.file})"))
+        subs[sub_key] = sub
     return out
 
 
@@ -77,14 +87,23 @@ def _catalog_links(library: Library) -> list[Finding]:
     for tree in library.loaded.trees:
         entries = library.entries_for(tree.protocol, tree.code)
         if not entries:
-            out.append(Finding(tree.where, f"{tree.protocol.upper()} {tree.code} is not in the code catalog; "
-                                           f"add it to a file in catalog/"))
+            out.append(
+                Finding(
+                    tree.where,
+                    f"{tree.protocol.upper()} {tree.code} is not in the code catalog; add it to a file in catalog/",
+                )
+            )
             continue
         known = frozenset().union(*(e.versions for e in entries))
         if tree.versions is not None and not tree.versions <= known:
             extra = V.describe(tree.versions - known)
-            out.append(Finding(tree.where, f"the tree claims IIS {extra}, but the catalog entry for "
-                                           f"{tree.code} covers only {V.describe(known)}"))
+            out.append(
+                Finding(
+                    tree.where,
+                    f"the tree claims IIS {extra}, but the catalog entry for "
+                    f"{tree.code} covers only {V.describe(known)}",
+                )
+            )
     return out
 
 
@@ -97,8 +116,11 @@ def _reachability(graph: Graph) -> list[Finding]:
             continue
         reached.add(node_id)
         todo.extend(t for _, t, _ in targets(graph.nodes[node_id]))
-    return [Finding(node.where, f"{node.id}: no path from {graph.start!r} reaches this node")
-            for node in graph.nodes.values() if node.id not in reached]
+    return [
+        Finding(node.where, f"{node.id}: no path from {graph.start!r} reaches this node")
+        for node in graph.nodes.values()
+        if node.id not in reached
+    ]
 
 
 def _exits(library: Library, graph: Graph) -> list[Finding]:
@@ -122,8 +144,11 @@ def _exits(library: Library, graph: Graph) -> list[Finding]:
             if ok:
                 done.add(node.id)
                 changed = True
-    return [Finding(node.where, f"{node.id}: caught in a loop with no way out (no outcome can be reached from here)")
-            for node in graph.nodes.values() if node.id not in done]
+    return [
+        Finding(node.where, f"{node.id}: caught in a loop with no way out (no outcome can be reached from here)")
+        for node in graph.nodes.values()
+        if node.id not in done
+    ]
 
 
 def _answer_counts(library: Library, graph: Graph) -> list[Finding]:
@@ -163,8 +188,14 @@ def _kb_titles(graphs: list[Graph]) -> list[Finding]:
                 if ref.id not in first:
                     first[ref.id] = (title, node.where)
                 elif first[ref.id][0] != title:
-                    out.append(Finding(node.where, f"{node.id}: KB {ref.id} is titled {title!r} here but "
-                                                   f"{first[ref.id][0]!r} at {first[ref.id][1]}", "warning"))
+                    out.append(
+                        Finding(
+                            node.where,
+                            f"{node.id}: KB {ref.id} is titled {title!r} here but "
+                            f"{first[ref.id][0]!r} at {first[ref.id][1]}",
+                            "warning",
+                        )
+                    )
     return out
 
 
@@ -178,17 +209,34 @@ def _evidence(library: Library, graph: Graph) -> list[Finding]:
         for i, answer in enumerate(claimed):
             for other in claimed[:i]:
                 both = (answer.versions or V.ALL) & (other.versions or V.ALL)
-                if both and answer.when.overlaps(other.when):
-                    out.append(Finding(answer.where, f"{node.id}: this answer and {tr(other.label)!r} are both "
-                                                     f"picked by the same evidence"))
-            for code in sorted(answer.when.win32):
+                if both and answer.when and other.when and answer.when.overlaps(other.when):
+                    out.append(
+                        Finding(
+                            answer.where,
+                            f"{node.id}: this answer and {tr(other.label)!r} are both picked by the same evidence",
+                        )
+                    )
+            when = answer.when
+            assert when is not None  # `claimed` holds only answers with a `when`
+            for code in sorted(when.win32):
                 if library.win32 and code not in library.win32:
-                    out.append(Finding(answer.where, f"{node.id}: Win32 code {code} ({hresult_of(code)}) is not in "
-                                                     f"the Win32 catalog; add it so people can look it up", "warning"))
-            for reason in sorted(answer.when.reasons):
+                    out.append(
+                        Finding(
+                            answer.where,
+                            f"{node.id}: Win32 code {code} ({hresult_of(code)}) is not in "
+                            f"the Win32 catalog; add it so people can look it up",
+                            "warning",
+                        )
+                    )
+            for reason in sorted(when.reasons):
                 if library.reasons and reason not in library.reasons:
-                    out.append(Finding(answer.where, f"{node.id}: HTTPERR reason {reason!r} is not in the reason "
-                                                     f"catalog", "warning"))
+                    out.append(
+                        Finding(
+                            answer.where,
+                            f"{node.id}: HTTPERR reason {reason!r} is not in the reason catalog",
+                            "warning",
+                        )
+                    )
     return out
 
 
@@ -209,8 +257,11 @@ def _examples(library: Library, tree: Tree) -> list[Finding]:
             continue
         reached = session.cursor.qualified
         if reached != example.expect:
-            out.append(Finding(example.where, f"example: expected to end on {example.expect!r} "
-                                              f"but the walk stops at {reached!r}"))
+            out.append(
+                Finding(
+                    example.where, f"example: expected to end on {example.expect!r} but the walk stops at {reached!r}"
+                )
+            )
     return out
 
 

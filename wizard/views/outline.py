@@ -7,8 +7,18 @@ import textwrap
 from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence, hresult_of
 from wizard.knowledge.library import Library
-from wizard.views.tables import clip
-from wizard.knowledge.model import RETURN, CodeEntry, Graph, Outcome, Question, ReasonEntry, Use, Win32Entry, tr
+from wizard.knowledge.model import (
+    RETURN,
+    CodeEntry,
+    Graph,
+    Outcome,
+    Question,
+    ReasonEntry,
+    Use,
+    Win32Entry,
+    headline,
+    tr,
+)
 
 INDENT = "    "
 
@@ -16,8 +26,15 @@ INDENT = "    "
 class Outline:
     """The whole tree of one code as an indented outline; shared subtrees follow once each."""
 
-    def __init__(self, library: Library, entry: CodeEntry, graph: Graph | None,
-                 version: str | None = None, width: int = 100, evidence: Evidence = Evidence()):
+    def __init__(
+        self,
+        library: Library,
+        entry: CodeEntry,
+        graph: Graph | None,
+        version: str | None = None,
+        width: int = 100,
+        evidence: Evidence = Evidence(),
+    ):
         self.library = library
         self.evidence = evidence
         self.entry = entry
@@ -34,8 +51,11 @@ class Outline:
         if self.graph is None:
             others = self.library.walk_versions(self.entry.protocol, self.entry.code)
             if others:
-                self._say("", f"No guided walk for IIS {self.version} yet; there is one for IIS "
-                              f"{V.describe(others)} (try --iis {V.newest(others)}).")
+                self._say(
+                    "",
+                    f"No guided walk for IIS {self.version} yet; there is one for IIS "
+                    f"{V.describe(others)} (try --iis {V.newest(others)}).",
+                )
             else:
                 self._say("", "No guided walk exists for this code yet; the meaning above is what is known.")
             return "\n".join(self.lines) + "\n"
@@ -69,8 +89,7 @@ class Outline:
             self._field("Note", tr(e.notes))
         if self.version:
             for other in self.library.other_meanings(e.protocol, e.code, self.version):
-                self._field("Also", f"on IIS {V.describe(other.versions)} {e.code} means: "
-                                         f"{tr(other.title)}")
+                self._field("Also", f"on IIS {V.describe(other.versions)} {e.code} means: {tr(other.title)}")
 
     def _evidence_path(self) -> None:
         """The answers the evidence gives by itself, and where that leaves the walk."""
@@ -79,8 +98,7 @@ class Outline:
         self.lines.append("")
         self._field("Evidence", self.evidence.describe())
         try:
-            session = Session.start(self.library, self.entry.protocol, self.entry.code, self.version,
-                                    self.evidence)
+            session = Session.start(self.library, self.entry.protocol, self.entry.code, self.version, self.evidence)
         except SessionError as exc:
             self._say(" " * 10, f"(cannot follow it: {exc})")
             return
@@ -89,27 +107,34 @@ class Outline:
             self._say(" " * 10, "No question of this walk is answered by it; the full tree follows.")
             return
         for visit in picked:
-            self._say(" " * 10, f"{tr(visit.node.question)} → {tr(visit.answer.label)}", "• ")
-        node = session.node
-        landing = f"Cause: {tr(node.cause)}" if session.finished else f"Next question: {tr(node.question)}"
+            label = tr(visit.answer.label) if visit.answer else ""
+            self._say(" " * 10, f"{tr(headline(visit.node))} → {label}", "• ")
+        landing = "Cause: " if session.finished else "Next question: "
+        landing += tr(headline(session.node))
         self._say(" " * 10, landing, "⇒ ")
+
     def _field(self, name: str, value: str) -> None:
         label = f"{name}:".ljust(10)
         self.lines += textwrap.wrap(value, self.width, initial_indent=label, subsequent_indent=" " * 10) or [label]
 
     def _say(self, indent: str, text: str, first: str = "") -> None:
-        self.lines += textwrap.wrap(text, self.width, initial_indent=indent + first,
-                                    subsequent_indent=indent + " " * len(first),
-                                    break_long_words=False, break_on_hyphens=False) or [indent + first]
+        self.lines += textwrap.wrap(
+            text,
+            self.width,
+            initial_indent=indent + first,
+            subsequent_indent=indent + " " * len(first),
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [indent + first]
 
     def _command(self, indent: str, command: str) -> None:
         for line in command.splitlines():
             self.lines.append(f"{indent}  > {line}")
 
-    def _applies(self, versions) -> bool:
+    def _applies(self, versions: frozenset[str] | None) -> bool:
         return self.version is None or versions is None or self.version in versions
 
-    def _tag(self, versions) -> str:
+    def _tag(self, versions: frozenset[str] | None) -> str:
         if self.version is not None or versions is None:
             return ""
         return f" [IIS {V.describe(versions)} only]"
@@ -190,15 +215,17 @@ class Outline:
                 self.pending_subtrees.append(node.subtree)
             sub = self.library.subtrees.get(node.subtree)
             title = tr(sub.title) if sub else node.subtree
-            self.lines.append(f"{indent}[{number}] Check {title}: follow shared check "
-                              f"{self._subtree_label(node.subtree)} below{self._tag(node.versions)}")
+            self.lines.append(
+                f"{indent}[{number}] Check {title}: follow shared check "
+                f"{self._subtree_label(node.subtree)} below{self._tag(node.versions)}"
+            )
             if node.then:
                 self.lines.append(f"{indent}  When it finds nothing wrong, go on:")
                 where = self._target(graph, scope, node.then, depth + 1)
                 if where:
                     self.lines.append(f"{indent}     → {where}")
 
-    def _follow(self, graph, scope, target, depth, indent):
+    def _follow(self, graph: Graph, scope: str, target: str | None, depth: int, indent: str) -> None:
         where = self._target(graph, scope, target, depth)
         if where:
             self.lines.append(f"{indent}→ {where}")
@@ -208,8 +235,14 @@ def win32_text(entry: Win32Entry | None, value: int, width: int = 100) -> str:
     """`explain --win32`: what a Windows error code means, in both spellings."""
     spelled = f"Win32 {value} = HRESULT {hresult_of(value)}" if value <= 0xFFFF else f"HRESULT {hresult_of(value)}"
     if entry is None:
-        return (f"{spelled}\nNot in the catalog. `net helpmsg {value}` on Windows prints the system's text "
-                f"for codes below 16384.\n") if value <= 0xFFFF else f"{spelled}\nNot in the catalog.\n"
+        return (
+            (
+                f"{spelled}\nNot in the catalog. `net helpmsg {value}` on Windows prints the system's text "
+                f"for codes below 16384.\n"
+            )
+            if value <= 0xFFFF
+            else f"{spelled}\nNot in the catalog.\n"
+        )
     lines = [f"{spelled} — {entry.name}"]
     for label, text in (("Meaning", entry.meaning), ("In IIS", entry.in_iis)):
         if text:

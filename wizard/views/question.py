@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from wizard.knowledge.i18n import tr
 
 if TYPE_CHECKING:
-    from wizard.knowledge.library import Library
     from wizard.engine.session import Session
+    from wizard.knowledge.library import Library
 
 
 class QuestionView(NamedTuple):
@@ -30,7 +30,7 @@ class QuestionView(NamedTuple):
 
 def question_view(session: Session, library: Library, chosen: str) -> QuestionView:
     """The current question of an unfinished session, as the walk shows it on IIS `chosen`."""
-    node = session.node
+    node = session.question
     asked = len([v for v in session.history if v.answer is not None]) + 1
     more = session.remaining() - 1
     tail = "this is the last question" if more <= 0 else f"at most {more} more after this"
@@ -49,26 +49,34 @@ def question_view(session: Session, library: Library, chosen: str) -> QuestionVi
 def notice(session: Session, library: Library, chosen: str) -> str:
     """What the evidence answered, and what this code means on other IIS versions."""
     from wizard.knowledge import versions as V
+
     lines = []
     auto = [v for v in session.history if v.auto]
     picked = None if session.finished else session.evidence_answer()
     if picked is not None:
-        lines.append(f"Your evidence ({session.evidence.describe()}) points to answer {picked + 1}; "
-                     f"pick another answer to change it.")
+        lines.append(
+            f"Your evidence ({session.evidence.describe()}) points to answer {picked + 1}; "
+            f"pick another answer to change it."
+        )
     elif auto:
-        lines.append(f"Answered from the evidence you gave ({session.evidence.describe()}): "
-                     f"{tr(auto[-1].answer.label)}. Press b to change it.")
+        lines.append(
+            f"Answered from the evidence you gave ({session.evidence.describe()}): "
+            f"{tr(auto[-1].answer.label) if auto[-1].answer else ''}. Press b to change it."
+        )
     elif session.evidence and not session.moves:
         lines.append(f"Evidence: {session.evidence.describe()} (it answers no question here).")
     if session.version != chosen:
         here = library.entry(session.protocol, session.code, chosen)
         if here is not None and chosen in here.versions:
-            lines.append(f"This walk is written for IIS {session.version}; you chose IIS {chosen}, for which "
-                         f"there is no guided walk of {session.code} yet.")
+            lines.append(
+                f"This walk is written for IIS {session.version}; you chose IIS {chosen}, for which "
+                f"there is no guided walk of {session.code} yet."
+            )
         else:
-            lines.append(f"IIS {chosen} does not use {session.code}; this walk is for IIS {session.version}, "
-                         f"where it comes from.")
+            lines.append(
+                f"IIS {chosen} does not use {session.code}; this walk is for IIS {session.version}, "
+                f"where it comes from."
+            )
     for other in library.other_meanings(session.protocol, session.code, session.version):
-        lines.append(f"On IIS {V.describe(other.versions)} {session.code} means something else: "
-                     f"{tr(other.title)}.")
+        lines.append(f"On IIS {V.describe(other.versions)} {session.code} means something else: {tr(other.title)}.")
     return "\n".join(lines)

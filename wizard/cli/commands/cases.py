@@ -14,7 +14,7 @@ from wizard.views.tables import table
 
 def run(request: Request) -> Exit:
     store = CaseStore()
-    listing = store.list()
+    listing = store.all()
     for problem in listing.problems:
         say(f"skipped {problem}")
     if request.delete or request.older_than is not None:
@@ -22,8 +22,10 @@ def run(request: Request) -> Exit:
     if not listing.cases:
         print(f"No saved cases in {store.folder}.")
         return Exit.OK
-    rows = [(c.id, c.label, f"IIS {c.session.get('version', '?')}", STATUS_LABELS[c.status], age(c.updated),
-             c.last) for c in listing.cases]
+    rows = [
+        (c.id, c.label, f"IIS {c.session.get('version', '?')}", STATUS_LABELS[c.status], age(c.updated), c.last)
+        for c in listing.cases
+    ]
     print(shown(table(("ID", "CODE", "VERSION", "RESULT", "AGE", "LAST STEP"), rows, width(), last_min=60)))
     return Exit.OK
 

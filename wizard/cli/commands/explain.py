@@ -11,7 +11,7 @@ from wizard.cli.request import Request
 from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.library import Library
-from wizard.knowledge.model import CodeEntry
+from wizard.knowledge.model import CodeEntry, Tree
 from wizard.knowledge.safe_text import shown
 from wizard.platform import settings
 from wizard.views.outline import Outline, reason_text, win32_text
@@ -35,9 +35,9 @@ def explain(request: Request, text: str) -> Exit:
         if evidence.win32 is not None:
             sys.stdout.write(shown(win32_text(library.win32.get(evidence.win32), evidence.win32, width())))
         if evidence.reason:
-            entry = library.reason_entry(evidence.reason)
-            if entry is not None:
-                sys.stdout.write(shown(reason_text(entry, width())))
+            reason = library.reason_entry(evidence.reason)
+            if reason is not None:
+                sys.stdout.write(shown(reason_text(reason, width())))
         return Exit.OK
     if request.every_version:
         return _every_version(library, code_text, request.protocol, evidence)
@@ -51,8 +51,10 @@ def explain(request: Request, text: str) -> Exit:
         version = default_version(library, entry)
         say(f"explaining IIS {version} (the remembered version; choose another with --iis)")
     elif version not in entry.versions:
-        say(f"{entry.protocol.upper()} {entry.code} is not used by IIS {version} "
-            f"(it exists in IIS {V.describe(entry.versions)})")
+        say(
+            f"{entry.protocol.upper()} {entry.code} is not used by IIS {version} "
+            f"(it exists in IIS {V.describe(entry.versions)})"
+        )
     graph = library.tree(entry.protocol, entry.code, version)
     sys.stdout.write(shown(Outline(library, entry, graph, version, width(), evidence).render()))
     return Exit.OK
@@ -65,11 +67,13 @@ def _every_version(library: Library, text: str, protocol: str | None, evidence: 
     if problem is not None or found.entry is None:
         return problem or Exit.FINDINGS
     protocol, number = found.entry.protocol, found.entry.code
-    trees = sorted({id(t): t for v in V.KNOWN if (t := library.tree(protocol, number, v))}.values(),
-                   key=lambda t: V.sort_key(library.tree_versions(t)))
+    trees = sorted(
+        {id(t): t for v in V.KNOWN if (t := library.tree(protocol, number, v))}.values(),
+        key=lambda t: V.sort_key(library.tree_versions(t)),
+    )
     parts = []
     for entry in sorted(library.entries_for(protocol, number), key=lambda e: V.sort_key(e.versions)):
-        graphs = [t for t in trees if library.tree_versions(t) & entry.versions] or [None]
+        graphs: list[Tree | None] = [t for t in trees if library.tree_versions(t) & entry.versions] or [None]
         for graph in graphs:
             parts.append(Outline(library, entry, graph, None, width(), evidence).render())
     sys.stdout.write(shown(("\n" + "=" * min(width(), 100) + "\n\n").join(parts)))

@@ -26,8 +26,10 @@ def run(request: Request) -> Exit:
     library = load_library(request)
     result = find(library, text, version=request.version, protocol=request.protocol, limit=request.limit)
     if not result.candidates:
-        print("No known code matches that text. Try fewer, more specific words, or paste the "
-              "status line of the error page.")
+        print(
+            "No known code matches that text. Try fewer, more specific words, or paste the "
+            "status line of the error page."
+        )
         return Exit.FINDINGS
     lines = []
     for c in result.candidates:

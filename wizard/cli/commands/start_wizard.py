@@ -32,8 +32,17 @@ def run(request: Request) -> Exit:
     code, evidence = parsed
     from wizard.ui.run import run_wizard
 
-    return Exit(run_wizard(library, code=code, protocol=request.protocol, version=version, evidence=evidence,
-                           case=case, pick_case=request.resume == ""))
+    return Exit(
+        run_wizard(
+            library,
+            code=code,
+            protocol=request.protocol,
+            version=version,
+            evidence=evidence,
+            case=case,
+            pick_case=request.resume == "",
+        )
+    )
 
 
 def _plain(request: Request) -> Exit:

@@ -18,7 +18,9 @@ def run(request: Request) -> Exit:
         print(shown(str(finding)))
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
-    print(f"{library.loaded.files} file(s): {len(library.trees)} tree(s), {len(library.subtrees)} shared "
-          f"subtree(s), {len(library.entries)} catalog code(s); {errors} error(s), {warnings} warning(s)",
-          file=sys.stderr)
+    print(
+        f"{library.loaded.files} file(s): {len(library.trees)} tree(s), {len(library.subtrees)} shared "
+        f"subtree(s), {len(library.entries)} catalog code(s); {errors} error(s), {warnings} warning(s)",
+        file=sys.stderr,
+    )
     return Exit.FINDINGS if errors else Exit.OK

@@ -17,8 +17,11 @@ class CloseCaseScreen(Dialog):
     BOX_ID = "close-box"
     TITLE_TEXT = "How did this case end?"
     HINT = "Choose with arrows and Enter, type a reason, Enter again saves · Esc cancels"
-    CHOICES = [(RESOLVED, "1. Resolved: the fix worked"), (NOT_RESOLVED, "2. Not resolved"),
-               (ESCALATED, "3. Escalated: handed to someone else")]
+    CHOICES = [
+        (RESOLVED, "1. Resolved: the fix worked"),
+        (NOT_RESOLVED, "2. Not resolved"),
+        (ESCALATED, "3. Escalated: handed to someone else"),
+    ]
 
     def __init__(self, status: str, reason: str = ""):
         super().__init__()
@@ -44,7 +47,8 @@ class CloseCaseScreen(Dialog):
         options = self.query_one("#close-result", OptionList)
         status = self.CHOICES[options.highlighted or 0][0]
         if status == ESCALATED and not event.value.strip():
-            self.notify("Say why it was escalated (and to whom) so the next person knows.",
-                        severity="warning", markup=False)
+            self.notify(
+                "Say why it was escalated (and to whom) so the next person knows.", severity="warning", markup=False
+            )
             return
         self.dismiss((status, event.value))

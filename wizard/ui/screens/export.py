@@ -10,24 +10,26 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.cases.store import Case
 from wizard.cases.report import build, to_json, to_markdown
-from wizard.ui.screens.dialog import Dialog
+from wizard.cases.store import Case
 from wizard.platform.folders import atomic_write
+from wizard.ui.host import host
+from wizard.ui.screens.dialog import Dialog
 
 
 def export_case(app: App, case: Case) -> None:
     """Write `<data dir>/exports/<id>.md` and `.json`, copy the Markdown, show the result."""
-    record = build(case, app.library)
+    record = build(case, host(app).library)
     markdown = to_markdown(record)
-    folder = app.store.folder.parent / "exports"
+    folder = host(app).store.folder.parent / "exports"
     target = folder / f"{case.id}.md"
     try:
         atomic_write(target, markdown.encode("utf-8"))
         atomic_write(target.with_suffix(".json"), to_json(record).encode("utf-8"))
     except OSError as exc:
-        app.notify(f"Could not write {target}: {exc.strerror or exc}", title="Export failed",
-                   severity="error", markup=False)
+        app.notify(
+            f"Could not write {target}: {exc.strerror or exc}", title="Export failed", severity="error", markup=False
+        )
         return
     app.copy_to_clipboard(markdown)
     app.push_screen(ExportScreen(target, markdown))
@@ -47,8 +49,13 @@ class ExportScreen(Dialog):
         self.markdown = markdown
 
     def body(self) -> ComposeResult:
-        yield Static(Content(f"Markdown: {self.path}\nJSON:     {self.path.with_suffix('.json')}\n"
-                             "The Markdown is on the clipboard, ready to paste into the ticket."),
-                     id="export-paths", markup=False)
+        yield Static(
+            Content(
+                f"Markdown: {self.path}\nJSON:     {self.path.with_suffix('.json')}\n"
+                "The Markdown is on the clipboard, ready to paste into the ticket."
+            ),
+            id="export-paths",
+            markup=False,
+        )
         with VerticalScroll(id="export-preview"):
             yield Static(Content(self.markdown), markup=False)

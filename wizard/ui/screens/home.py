@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,11 +11,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from wizard.find.code_index import CodeIndex
 from wizard.knowledge import versions as V
-from wizard.ui.styles import beside
 from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.model import tr
-from wizard.find.code_index import CodeIndex
+from wizard.ui.host import host
+from wizard.ui.styles import beside
 
 
 class HomeScreen(Screen):
@@ -24,8 +24,10 @@ class HomeScreen(Screen):
 
     DEFAULT_CSS = beside(__file__, "home.tcss")
 
-    HELP = ("Type a code (403.1, 404-3, ftp 550) or words (UrlScan, SSL, too many users), or paste an error "
-            "page or log line to rank the codes it matches; Enter starts the walk. Ctrl+R continues a saved case.")
+    HELP = (
+        "Type a code (403.1, 404-3, ftp 550) or words (UrlScan, SSL, too many users), or paste an error "
+        "page or log line to rank the codes it matches; Enter starts the walk. Ctrl+R continues a saved case."
+    )
     BINDINGS = [
         Binding("slash", "focus_search", "Search", key_display="/", id="search"),
         Binding("down", "focus_list", "Codes", show=False),
@@ -37,8 +39,13 @@ class HomeScreen(Screen):
         yield Header()
         with Horizontal(id="search-row"):
             yield Input(placeholder="Code or words: 403.1, ftp 530, UrlScan, SSL ...", id="search")
-            yield Select([(V.label(v), v) for v in V.KNOWN], value=self.app.version,
-                         allow_blank=False, id="version", compact=True)
+            yield Select(
+                [(V.label(v), v) for v in V.KNOWN],
+                value=host(self).version,
+                allow_blank=False,
+                id="version",
+                compact=True,
+            )
         yield Static("", id="summary", markup=False)
         yield OptionList(id="codes", markup=False)
         yield Footer()
@@ -48,7 +55,7 @@ class HomeScreen(Screen):
         self.initial_query = ""
 
     def on_mount(self) -> None:
-        self.index = CodeIndex(self.app.library)
+        self.index = CodeIndex(host(self).library)
         search = self.query_one("#search", Input)
         search.value = self.initial_query
         self.refresh_list(self.initial_query)
@@ -62,12 +69,12 @@ class HomeScreen(Screen):
             self.refresh_list(text)
 
     def refresh_list(self, text: str) -> None:
-        hits = self.app.library.prefer_version(self._hits(text), self.app.version, lambda hit: hit.entry)
+        hits = host(self).library.prefer_version(self._hits(text), host(self).version, lambda hit: hit.entry)
         groups: dict[tuple[str, str], list] = {}
         for hit in hits:  # best group first, each group once
             groups.setdefault((hit.entry.protocol, hit.entry.klass), []).append(hit)
         options: list[Option] = []
-        library = self.app.library
+        library = host(self).library
         for (protocol, klass_name), members in groups.items():
             klass = library.class_entry(protocol, klass_name)
             name = f"{protocol.upper()} {klass_name}" + (f" · {tr(klass.title)}" if klass else "")
@@ -80,8 +87,11 @@ class HomeScreen(Screen):
         codes.highlighted = first
         count = len(hits)
         shown = text.strip() if len(text.strip()) <= 40 else text.strip()[:39] + "…"
-        summary = f"{count} code(s)" + (f" match {shown!r}" if shown else "") + \
-            " · Enter starts the walk · Ctrl+P jumps to any code"
+        summary = (
+            f"{count} code(s)"
+            + (f" match {shown!r}" if shown else "")
+            + " · Enter starts the walk · Ctrl+P jumps to any code"
+        )
         self.query_one("#summary", Static).update(summary if count else f"Nothing matches {shown!r}")
 
     def _hits(self, text: str) -> list:
@@ -94,23 +104,24 @@ class HomeScreen(Screen):
             return hits
         from wizard.find.text_match import TextIndex, find
 
-        self.text_index = getattr(self, "text_index", None) or TextIndex(self.app.library)
-        found = find(self.app.library, text, version=self.app.version, index=self.text_index, limit=15)
+        self.text_index = getattr(self, "text_index", None) or TextIndex(host(self).library)
+        found = find(host(self).library, text, version=host(self).version, index=self.text_index, limit=15)
         self.found_evidence = found.evidence
         return [Hit(c.entry, c.score) for c in found.candidates]
 
     def _option(self, entry) -> Option:
-        library = self.app.library
+        library = host(self).library
         walks = library.walk_versions(entry.protocol, entry.code)
-        if self.app.version in walks:
+        if host(self).version in walks:
             walk = ""
         elif walks:
             walk = f"  (walk for IIS {V.describe(walks)})"
         else:
             walk = "  (no walk yet)"
-        versions = "" if self.app.version in entry.versions else f"  [IIS {V.describe(entry.versions)}]"
-        return Option(Content(f"  {entry.code:<8}{tr(entry.title)}{versions}{walk}"),
-                      id=f"{entry.protocol}:{entry.code}")
+        versions = "" if host(self).version in entry.versions else f"  [IIS {V.describe(entry.versions)}]"
+        return Option(
+            Content(f"  {entry.code:<8}{tr(entry.title)}{versions}{walk}"), id=f"{entry.protocol}:{entry.code}"
+        )
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -128,14 +139,14 @@ class HomeScreen(Screen):
 
     @on(Select.Changed, "#version")
     def _version_changed(self, event: Select.Changed) -> None:
-        if event.value != self.app.version:
-            self.app.choose_version(event.value)
+        if event.value != host(self).version:
+            host(self).choose_version(str(event.value))
         self.refresh_list(self.query_one("#search", Input).value)
 
     def _start(self, option_id: str | None) -> None:
         if option_id:
             protocol, code = option_id.split(":", 1)
-            self.app.open_code(protocol, code, getattr(self, "found_evidence", Evidence()))
+            host(self).open_code(protocol, code, getattr(self, "found_evidence", Evidence()))
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -24,8 +24,9 @@ class NoteScreen(Dialog):
 
     def body(self) -> ComposeResult:
         yield Static(Content(self.step), id="note-step", markup=False)
-        yield Input(value=self.current, placeholder="What you saw or did (customer's words, values, times)",
-                    id="note-input")
+        yield Input(
+            value=self.current, placeholder="What you saw or did (customer's words, values, times)", id="note-input"
+        )
 
     def on_mount(self) -> None:
         self.query_one("#note-input", Input).focus()

@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.cases.store import STATUS_LABELS, CaseError, age
+from wizard.ui.host import host
 from wizard.ui.screens.dialog import Dialog
 
 _SHOWN = 30
@@ -24,21 +25,26 @@ class ResumeScreen(Dialog):
     TITLE_TEXT = "Continue a saved case"
     HINT = "Enter continues · Del deletes (press twice) · Esc closes"
 
+    _armed: str | None = None  # the case a first Del press asked about
+
     def body(self) -> ComposeResult:
-        listing = self.app.store.list()
+        listing = host(self).store.all()
         self.cases = {c.id: c for c in listing.cases[:_SHOWN]}
         if self.cases:
-            yield OptionList(*[Option(self._label(c), id=c.id) for c in self.cases.values()],
-                             id="resume-list", markup=False)
+            yield OptionList(
+                *[Option(self._label(c), id=c.id) for c in self.cases.values()], id="resume-list", markup=False
+            )
         else:
-            yield Static(f"No saved cases yet in {self.app.store.folder}.", markup=False)
+            yield Static(f"No saved cases yet in {host(self).store.folder}.", markup=False)
         for problem in listing.problems:
             yield Static(Content(f"Skipped a damaged file: {problem}"), classes="dialog-warning", markup=False)
 
     @staticmethod
     def _label(case) -> Content:
-        head = f"{case.label:<12} IIS {case.session.get('version', '?'):<5} {STATUS_LABELS[case.status]:<13}" \
-               f"{age(case.updated):>9} ago"
+        head = (
+            f"{case.label:<12} IIS {case.session.get('version', '?'):<5} {STATUS_LABELS[case.status]:<13}"
+            f"{age(case.updated):>9} ago"
+        )
         last = case.last or "(not started)"
         if len(last) > _LAST:
             last = last[: _LAST - 1] + "…"
@@ -55,13 +61,15 @@ class ResumeScreen(Dialog):
             if options.highlighted is None:
                 return
             case_id = options.get_option_at_index(options.highlighted).id
-            if getattr(self, "_armed", None) != case_id:
+            if case_id is None:
+                return
+            if self._armed != case_id:
                 self._armed = case_id
                 self.notify(f"Press Del again to delete case {case_id}.", severity="warning", markup=False)
                 return
             self._armed = None
             try:
-                self.app.store.delete(case_id)
+                host(self).store.delete(case_id)
             except (OSError, CaseError) as exc:
                 self.notify(f"Could not delete {case_id}: {exc}", severity="error", markup=False)
                 return
@@ -71,6 +79,8 @@ class ResumeScreen(Dialog):
 
     @on(OptionList.OptionSelected, "#resume-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        case = self.cases[event.option.id]
+        case = self.cases.get(event.option.id or "")
+        if case is None:
+            return
         self.dismiss()
-        self.app.resume(case)
+        host(self).resume(case)

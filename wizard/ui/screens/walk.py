@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.ui.host import host
 from wizard.ui.styles import beside
 from wizard.views.question import QuestionView
 
@@ -31,10 +32,12 @@ class WalkScreen(Screen):
 
     DEFAULT_CSS = beside(__file__, "walk.tcss")
 
-    HELP = ("Answer with arrows and Enter or the number keys. b goes back, r starts over, h goes home. "
-            "Every walk is saved as a case as you go: e adds a note to this step, x exports the case for "
-            "a ticket, d records how it ended; `iisdoctor --resume` continues it later.")
-    BINDINGS = [
+    HELP = (
+        "Answer with arrows and Enter or the number keys. b goes back, r starts over, h goes home. "
+        "Every walk is saved as a case as you go: e adds a note to this step, x exports the case for "
+        "a ticket, d records how it ended; `iisdoctor --resume` continues it later."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [  # type: ignore[assignment]
         Binding("b,backspace", "back", "Back", id="back"),
         Binding("r", "restart", "Restart", id="restart"),
         Binding("h,escape", "home", "Home", id="home"),
@@ -57,16 +60,15 @@ class WalkScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("", id="crumbs", markup=False)
         yield Static("", id="notice", markup=False)
-        with Horizontal(id="body"):
-            with ContentSwitcher(initial="question-view", id="views"):
-                with Vertical(id="question-view"):
-                    with VerticalScroll(id="prompt"):  # long how-to text scrolls; answers stay in view
-                        yield Static("", id="progress", markup=False)
-                        yield Static("", id="question", markup=False)
-                        yield Static("", id="how", markup=False)
-                        yield Static("", id="check-commands", markup=False)
-                    yield OptionList(id="answers", markup=False)
-                yield Vertical(id="outcome-view")
+        with Horizontal(id="body"), ContentSwitcher(initial="question-view", id="views"):
+            with Vertical(id="question-view"):
+                with VerticalScroll(id="prompt"):  # long how-to text scrolls; answers stay in view
+                    yield Static("", id="progress", markup=False)
+                    yield Static("", id="question", markup=False)
+                    yield Static("", id="how", markup=False)
+                    yield Static("", id="check-commands", markup=False)
+                yield OptionList(id="answers", markup=False)
+            yield Vertical(id="outcome-view")
 
     def on_mount(self) -> None:
         self.session = self._initial
@@ -84,34 +86,36 @@ class WalkScreen(Screen):
         self.mount(Header(), before=0)
         self.mount(Footer())
         panel = PathPanel(id="path")
-        panel.show(self.session, self.case)
+        if self.session is not None:
+            panel.show(self.session, self.case)
         side = Vertical(panel, id="side")
         self._place_side(self.size.width, side)
         self.query_one("#body").mount(side)
 
     def watch_session(self, session: Session) -> None:
-        from wizard.views import question as walkview
         from wizard.cases.store import Case
+        from wizard.views import question as walkview
 
         self.case = (self.case or Case.new(session)).with_session(session)
-        self.app.save_case(self.case)
-        for panel in self.query("#path"):
-            panel.show(session, self.case)
+        host(self).save_case(self.case)
+        self._show_path()
         views = self.query_one("#views", ContentSwitcher)
         if session.finished:
             views.current = "outcome-view"
             self.query_one("#crumbs", Static).update(" › ".join(session.breadcrumb()))
-            self._show_notice(walkview.notice(session, self.app.library, self.app.version))
+            self._show_notice(walkview.notice(session, host(self).library, host(self).version))
             self._show_outcome(session)
             self.call_after_refresh(self._focus_outcome)
         else:
             views.current = "question-view"
-            self._show_question(walkview.question_view(session, self.app.library, self.app.version))
+            self._show_question(walkview.question_view(session, host(self).library, host(self).version))
         self.refresh_bindings()
 
     def _outcome_view(self) -> OutcomeView | None:
         """The outcome view, or None before the walk first reaches an outcome."""
-        return next(iter(self.query_one("#outcome-view").children), None)
+        from wizard.ui.widgets.outcome_view import OutcomeView
+
+        return next(iter(self.query_one("#outcome-view").query_children(OutcomeView)), None)
 
     def _show_outcome(self, session: Session) -> None:
         """Build the outcome view inside its slot the first time it is needed; refill it after."""
@@ -141,8 +145,9 @@ class WalkScreen(Screen):
         commands.display = bool(view.commands)
         answers = self.query_one("#answers", OptionList)
         answers.clear_options()
-        answers.add_options([Option(Content(f"{i}. {label}"), id=str(i - 1))
-                             for i, label in enumerate(view.answers, 1)])
+        answers.add_options(
+            [Option(Content(f"{i}. {label}"), id=str(i - 1)) for i, label in enumerate(view.answers, 1)]
+        )
         answers.highlighted = view.highlighted
         answers.focus()
         self.query_one("#prompt", VerticalScroll).scroll_home(animate=False)
@@ -161,7 +166,7 @@ class WalkScreen(Screen):
         if session is None:
             return True
         if action == "not_fixed":
-            return bool(session.finished and session.outcome.next)
+            return bool(session.outcome and session.outcome.next)
         if action == "copy":
             view = self._outcome_view()
             return bool(session.finished and view and view.commands())
@@ -173,7 +178,7 @@ class WalkScreen(Screen):
 
     @on(OptionList.OptionSelected, "#answers")
     def _answered(self, event: OptionList.OptionSelected) -> None:
-        if self.session is not None:
+        if self.session is not None and event.option.id is not None:
             self.session = self.session.choose(int(event.option.id))
 
     def action_answer(self, number: int) -> None:
@@ -191,51 +196,61 @@ class WalkScreen(Screen):
 
     def action_not_fixed(self) -> None:
         session = self.session
-        if session is not None and session.finished and session.outcome.next:
+        if session is not None and session.outcome and session.outcome.next:
             self.session = session.not_fixed()
 
     def action_home(self) -> None:
-        self.app.go_home()
+        host(self).go_home()
 
     def action_note(self) -> None:
-        from wizard.knowledge.model import tr
+        from wizard.knowledge.model import headline, tr
         from wizard.ui.screens.note import NoteScreen
 
-        session = self.session
-        if session is None:
+        session, case = self.session, self.case
+        if session is None or case is None:
             return
-        where = tr(session.outcome.cause) if session.finished else tr(session.node.question)
-        current = self.case.note_for(len(session.moves), session.cursor.ref)
+        where = tr(headline(session.node))
+        current = case.note_for(len(session.moves), session.cursor.ref)
 
         def save(text: str | None) -> None:
             if text is not None:
-                self.case = self.case.with_note(self.session, text)
-                self.app.save_case(self.case)
-                for panel in self.query("#path"):
-                    panel.show(self.session, self.case)
+                self.case = case.with_note(session, text)
+                host(self).save_case(self.case)
+                self._show_path()
 
         self.app.push_screen(NoteScreen(where, current), save)
 
     def action_export(self) -> None:
         from wizard.ui.screens.export import export_case
 
-        if self.session is not None:
+        if self.case is not None:
             export_case(self.app, self.case)
 
     def action_close_case(self) -> None:
         from wizard.ui.screens.close_case import CloseCaseScreen
 
-        if self.session is None:
+        case = self.case
+        if case is None:
             return
 
         def close(result: tuple[str, str] | None) -> None:
             if result is not None:
-                self.case = self.case.closed(*result)
-                self.app.save_case(self.case)
-                self.notify(f"Case {self.case.id} saved as {result[0].replace('-', ' ')}. "
-                            f"Press x to export it for the ticket.", title="Case closed", markup=False)
+                self.case = case.closed(*result)
+                host(self).save_case(self.case)
+                self.notify(
+                    f"Case {self.case.id} saved as {result[0].replace('-', ' ')}. Press x to export it for the ticket.",
+                    title="Case closed",
+                    markup=False,
+                )
 
-        self.app.push_screen(CloseCaseScreen(self.case.status, self.case.reason), close)
+        self.app.push_screen(CloseCaseScreen(case.status, case.reason), close)
+
+    def _show_path(self) -> None:
+        from wizard.ui.widgets.path_panel import PathPanel
+
+        if self.session is not None:
+            for panel in self.query("#path").results(PathPanel):
+                panel.show(self.session, self.case)
 
     def on_resize(self, event) -> None:
         self._place_side(event.size.width)

@@ -39,7 +39,7 @@ class OutcomeView(VerticalScroll):
         self.scroll_home(animate=False)
 
     def _widgets(self, session: Session) -> ComposeResult:
-        node = session.outcome
+        node = session.reached
         yield Static(Content.styled("Cause", "bold $accent"), classes="heading")
         yield Static(Content(tr(node.cause)), classes="cause", markup=False)
         yield Static(Content.styled("Fix", "bold $accent"), classes="heading")
@@ -56,8 +56,11 @@ class OutcomeView(VerticalScroll):
             topic = tr(target.node.topic) or "the next likely cause"
             yield Static(Content(f"Didn't fix it? Press n to check {topic}."), classes="next", markup=False)
         else:
-            yield Static(Content("This is the last cause this walk knows. Press b to go back, "
-                                 "r to start over."), classes="next", markup=False)
+            yield Static(
+                Content("This is the last cause this walk knows. Press b to go back, r to start over."),
+                classes="next",
+                markup=False,
+            )
 
     def commands(self) -> list[CommandBlock]:
         return list(self.query(CommandBlock))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.knowledge.model import tr
+from wizard.knowledge.model import headline, tr
 
 if TYPE_CHECKING:
     from wizard.cases.store import Case
@@ -26,7 +26,7 @@ class PathPanel(Static):
                 topic = tr(visit.node.topic) or "Outcome"
                 lines.append(Content(f"{number}. {topic}: tried, did not fix it"))
             else:
-                lines.append(Content(f"{number}. {tr(visit.node.question)}"))
+                lines.append(Content(f"{number}. {tr(headline(visit.node))}"))
                 source = " (from your evidence)" if visit.auto else ""
                 lines.append(Content.styled(f"   → {tr(visit.answer.label)}{source}", "$text-accent"))
             if case is not None:
