@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from wizard.evidence import Evidence, win32_key
-from wizard.model import Outcome, Question
-from wizard.session import Session
+from wizard.engine.session import Session
+from wizard.knowledge.evidence import Evidence, win32_key
+from wizard.knowledge.model import Outcome, Question
 
 
 def _text(value) -> str:
@@ -49,7 +49,10 @@ def test_iis6_404_3_is_logged_404_3_0(builtin):
 def test_503_4_rule_keeps_instance_max_requests_at_or_below_php_max(builtin):
     text = _tree_text(builtin, "http", "503.4", "10.0")
     assert "instanceMaxRequests is less than or equal to PHP_FCGI_MAX_REQUESTS" in text
-    assert "PHP_FCGI_MAX_REQUESTS in the application's environment variables is not larger than instanceMaxRequests" not in text
+    assert (
+        "PHP_FCGI_MAX_REQUESTS in the application's environment variables is not larger than instanceMaxRequests"
+        not in text
+    )
 
 
 def test_500_30_does_not_auto_answer_the_ambiguous_0x8007023e(builtin):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.evidence import Evidence, win32_key
-from wizard.session import Session
+from wizard.engine.session import Session
+from wizard.knowledge.evidence import Evidence, win32_key
 
 
 def _walk(builtin, protocol, code, version, evidence, answers=()):
@@ -29,8 +29,10 @@ CASES = [
     ("http", "401.1", "6.0", W(1326), [], "log-status", None),
     ("http", "401.1", "6.0", W(1326), ["Users who type"], "logon-reason", "bad-credentials"),
     ("http", "401.1", "5.0", W(1326), ["Users who type"], "logon-reason", "bad-credentials"),
-    *[("http", "401.1", "6.0", W(v), [], "log-status", "account-state")
-      for v in (1331, 1909, 1793, 1330, 1907, 1327, 1328, 1329)],
+    *[
+        ("http", "401.1", "6.0", W(v), [], "log-status", "account-state")
+        for v in (1331, 1909, 1793, 1330, 1907, 1327, 1328, 1329)
+    ],
     ("http", "401.1", "6.0", W(1385), [], "log-status", "logon-right"),
     ("http", "401.1", "5.0", W(1909), [], "log-status", "account-state"),
     # HTTP 401.1, IIS 10
@@ -60,21 +62,44 @@ CASES = [
     ("http", "400", "6.0", R("FieldLength"), [], "httperr-reason", "header-too-long"),
     ("http", "400", "6.0", R("RequestLength"), [], "httperr-reason", "header-too-long"),
     ("http", "400", "6.0", R("URL"), [], "httperr-reason", "invalid-url"),
-    *[("http", "400", "6.0", R(r), [], "httperr-reason", "malformed-request")
-      for r in ("Verb", "Header", "Number", "Invalid_CR/LF", "BadRequest")],
+    *[
+        ("http", "400", "6.0", R(r), [], "httperr-reason", "malformed-request")
+        for r in ("Verb", "Header", "Number", "Invalid_CR/LF", "BadRequest")
+    ],
     ("http", "501", "6.0", R("N/I"), [], "where-logged", "unknown-encoding"),
     # HTTP 502.5 (IIS 7.5+)
     ("http", "502.5", "10.0", W("0x800700c1"), [], "component", "bad-image"),
     ("http", "502.5", "7.5", W(193), [], "component", "bad-image"),
     # FTP 530 and 550, IIS 6.0 and IIS 10
     ("ftp", "530", "6.0", W(1326), [], "which-command", None),
-    ("ftp", "530", "6.0", W(1326), ["A named Windows account", "No (AnonymousOnly", "0 - Do not isolate"],
-     "credentials", "bad-credentials"),
+    (
+        "ftp",
+        "530",
+        "6.0",
+        W(1326),
+        ["A named Windows account", "No (AnonymousOnly", "0 - Do not isolate"],
+        "credentials",
+        "bad-credentials",
+    ),
     ("ftp", "530", "5.0", W(1326), ["A named Windows account", "No (AnonymousOnly"], "credentials", "bad-credentials"),
-    ("ftp", "530", "6.0", W(1909), ["A named Windows account", "No (AnonymousOnly", "0 - Do not isolate"],
-     "credentials", "account-state"),
-    ("ftp", "530", "6.0", W(1385), ["A named Windows account", "No (AnonymousOnly", "0 - Do not isolate"],
-     "credentials", "account-rights"),
+    (
+        "ftp",
+        "530",
+        "6.0",
+        W(1909),
+        ["A named Windows account", "No (AnonymousOnly", "0 - Do not isolate"],
+        "credentials",
+        "account-state",
+    ),
+    (
+        "ftp",
+        "530",
+        "6.0",
+        W(1385),
+        ["A named Windows account", "No (AnonymousOnly", "0 - Do not isolate"],
+        "credentials",
+        "account-rights",
+    ),
     ("ftp", "530", "6.0", W(1326), ["anonymous", "Yes, the box is ticked"], "anon-account", "anon-account-broken"),
     ("ftp", "550", "6.0", W(5), [], "reply-text", None),
     ("ftp", "550", "6.0", W(2), [], "reply-text", "file-missing"),
@@ -84,14 +109,19 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("protocol, code, version, evidence, answers, question, outcome", CASES,
-                         ids=[f"{c[0]}-{c[1]}-{c[2]}-{c[3].describe()}-{c[5]}" for c in CASES])
-def test_evidence_picks_the_answer_that_quotes_it(builtin, protocol, code, version, evidence, answers,
-                                                  question, outcome):
+@pytest.mark.parametrize(
+    "protocol, code, version, evidence, answers, question, outcome",
+    CASES,
+    ids=[f"{c[0]}-{c[1]}-{c[2]}-{c[3].describe()}-{c[5]}" for c in CASES],
+)
+def test_evidence_picks_the_answer_that_quotes_it(
+    builtin, protocol, code, version, evidence, answers, question, outcome
+):
     session = _walk(builtin, protocol, code, version, evidence, answers)
     auto = [v for v in session.history if v.auto]
     assert any(v.node.id == question for v in auto), (
-        f"the evidence did not answer {question}; auto-answered: {[v.node.id for v in auto]}")
+        f"the evidence did not answer {question}; auto-answered: {[v.node.id for v in auto]}"
+    )
     if outcome is not None:
         assert session.finished and session.outcome.id == outcome
 
