@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wizard.logscan import scan, to_dict
 from tests.logscan.conftest import FIXTURES, HEADER, by_code, line
+from wizard.logscan import scan, to_dict
 
 
 def test_iis10_sample_counts_exactly():

@@ -84,7 +84,7 @@ class Layout:
         method = self.col("cs-method")
         if self.protocol != HTTP or method is None:
             return
-        if any(len(r) > method and r[method] in FTP_VERBS for r in rows[:50]):
+        if any(len(r) > method and r[method].rpartition(b"]")[2] in FTP_VERBS for r in rows[:50]):
             self.protocol = FTP
             self._cache.clear()
 
