@@ -1,9 +1,11 @@
-"""The hot loop: count a block of already-split log rows into the scan's combinations.
+"""The hot loop: count blocks of already-split log rows into the scan's combinations.
 
 Python bytecode per log line is what makes log scanners slow, so nothing here loops over rows in
-Python. Each table is one `Counter` fed by `map`/`zip` over the rows, which runs in C, and the Python
-work is done once per *distinct* key (a few hundred per block) rather than once per line. First and
-last seen follow the order of the log, which IIS writes in time order.
+Python. Each table is a `Counter` fed by `map`/`zip` over the rows (`Counter.update` with an
+iterable counts in C), keyed by the raw bytes of the few columns it needs. The tables live across
+blocks and are folded into the typed combinations only when a field list ends or they grow past a
+bound, so the Python work is per *distinct* key, not per line, and memory stays bounded.
+First and last seen follow the order of the log, which IIS writes in time order.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from wizard.logscan.layout import GroupKey, Layout, number, text
 from wizard.logscan.model import FileReport, Group, Sample, ScanResult, Slow
 
 _HOUR = itemgetter(slice(0, 2))
+#: Fold the running tables into the result when they hold this many keys (bounds memory on huge logs).
+FLUSH_KEYS = 60_000
 
 
 @dataclass
@@ -38,86 +42,120 @@ def stamp(date: bytes, time: bytes) -> str | None:
     return f"{date.decode('ascii', 'replace')}T{time[:8].decode('ascii', 'replace')}"
 
 
+class Tally:
+    """Running tables for one file and one field list."""
+
+    def __init__(self, ft: FileTally, layout: Layout) -> None:
+        self.ft, self.layout = ft, layout
+        self.date_i, self.time_i = layout.col("date"), layout.col("time")
+        self.site_i = layout.col("s-sitename", "s-siteid")
+        self.url_i = layout.col("cs-uri-stem", "cs-uri", "x-fullpath")
+        self.client_i = layout.col("c-ip", "x-forwarded-for")
+        self.taken_i = layout.col("time-taken")
+        self.hours: Counter[Any] = Counter()
+        self.urls: Counter[Any] = Counter()
+        self.clients: Counter[Any] = Counter()
+        self.groups: dict[Any, Group] = {}
+        self.floors: dict[Any, int] = {}
+
+    def _column(self, rows: list[list[bytes]], i: int | None, fill: bytes = b"-") -> Iterator[Any]:
+        return map(itemgetter(i), rows) if i is not None else repeat(fill, len(rows))
+
+    def add(self, rows: list[list[bytes]], lines: Sequence[bytes], nums: Sequence[int]) -> None:
+        """Count `rows` (each exactly `layout.width` values); `lines`/`nums` are their raw lines and numbers."""
+        n = len(rows)
+        layout = self.layout
+        if not n or layout.key_get is None:
+            return
+        self.ft.report.requests += n
+        column, default_date = self._column, layout.default_date
+        gk = list(map(layout.key_get, rows))
+        self.hours.update(zip(gk, column(rows, self.site_i), column(rows, self.date_i, default_date),
+                              map(_HOUR, column(rows, self.time_i))))
+        self.urls.update(zip(gk, column(rows, self.url_i)))
+        self.clients.update(zip(gk, column(rows, self.client_i)))
+        last = dict(zip(gk, zip(column(rows, self.date_i, default_date), column(rows, self.time_i))))
+        for raw, (date, time) in last.items():
+            group = self.groups.get(raw)
+            if group is None:
+                group = self.groups[raw] = self.ft.result.group(layout.typed(raw))
+                self.floors[raw] = group.slow_floor()
+            first = None
+            if group.key not in self.ft.seen:
+                self.ft.seen.add(group.key)
+                at = gk.index(raw)
+                first = self._stamp(rows[at])
+                if group.sample is None:
+                    group.sample = Sample(self.ft.report.path, nums[at],
+                                          lines[at].decode("utf-8", "replace").rstrip("\r"))
+            group.seen(first, stamp(date, time))
+        if self.taken_i is not None:
+            self._slowest(rows, gk)
+        if len(self.urls) + len(self.clients) + len(self.hours) > FLUSH_KEYS:
+            self.flush()
+
+    def _stamp(self, row: list[bytes]) -> str | None:
+        date = row[self.date_i] if self.date_i is not None else self.layout.default_date
+        return stamp(date, row[self.time_i] if self.time_i is not None else b"-")
+
+    def _slowest(self, rows: list[list[bytes]], gk: list[Any]) -> None:
+        """Offer the few slowest requests per combination; only rows that can enter a top list are visited.
+
+        Combinations whose list is not full yet are rare by nature, so their rows are simply visited. For the
+        others a time-taken must beat the lowest floor among them; digit strings compare by length, then bytes.
+        """
+        taken_i = self.taken_i
+        assert taken_i is not None
+        floors = self.floors
+        present = set(gk)
+        open_ = {raw for raw in present if floors[raw] < 0}
+        full = [floors[raw] for raw in present if floors[raw] >= 0]
+        hits: set[int] = set()
+        if open_:
+            hits.update(compress(range(len(rows)), map(open_.__contains__, gk)))
+        if full:
+            low = str(min(full)).encode()
+            size = len(low)
+            values = set(map(itemgetter(taken_i), rows))
+            bigger = {v for v in values if (len(v) > size or (len(v) == size and v > low)) and v.isdigit()}
+            if bigger:
+                hits.update(compress(range(len(rows)), map(bigger.__contains__, map(itemgetter(taken_i), rows))))
+        url_i, path = self.url_i, self.ft.report.path
+        for i in sorted(hits):
+            row = rows[i]
+            raw, value = gk[i], row[taken_i]
+            if not value.isdigit() or int(value) <= floors[raw]:
+                continue
+            group = self.groups[raw]
+            group.offer_slow(Slow(int(value), text(row[url_i]) if url_i is not None else None, self._stamp(row), path))
+            floors[raw] = group.slow_floor()
+
+    def flush(self) -> None:
+        """Fold the running tables into the combinations (once per distinct key) and empty them."""
+        groups, path, hint = self.groups, self.ft.report.path, self.ft.site_hint
+        for (raw, site, date, hour), count in self.hours.items():
+            group = groups[raw]
+            group.count += count
+            group.files.add(path, count)
+            if len(date) == 10 and len(hour) == 2 and hour.isdigit():
+                group.hours.add(f"{date.decode('ascii', 'replace')}T{hour.decode()}", count)
+            name = text(site) or hint
+            if name is not None:
+                group.sites.add(name, count)
+        for table, attr in ((self.urls, "urls"), (self.clients, "clients")):
+            for (raw, value), count in table.items():
+                name = text(value)
+                if name is not None:
+                    getattr(groups[raw], attr).add(name, count)
+        self.hours, self.urls, self.clients = Counter(), Counter(), Counter()
+
+
 def tally(ft: FileTally, layout: Layout, rows: list[list[bytes]], lines: Sequence[bytes],
           nums: Sequence[int]) -> None:
-    """Add `rows` (each exactly `layout.width` values) to the result; `lines`/`nums` are their raw lines."""
-    n = len(rows)
-    if not n or layout.key_get is None:
-        return
-    ft.report.requests += n
-    gk = list(map(layout.key_get, rows))
-    date_i, time_i = layout.col("date"), layout.col("time")
-    site_i = layout.col("s-sitename", "s-siteid")
-    url_i = layout.col("cs-uri-stem", "cs-uri", "x-fullpath")
-    client_i = layout.col("c-ip", "x-forwarded-for")
-    taken_i = layout.col("time-taken")
-
-    def column(i: int | None, fill: bytes = b"-") -> Iterator[Any]:
-        return map(itemgetter(i), rows) if i is not None else repeat(fill, n)
-
-    hours = Counter(zip(gk, column(site_i), column(date_i, layout.default_date), map(_HOUR, column(time_i))))
-    last = dict(zip(gk, zip(column(date_i, layout.default_date), column(time_i))))
-    urls = Counter(zip(gk, column(url_i)))
-    clients = Counter(zip(gk, column(client_i)))
-
-    path = ft.report.path
-    groups: dict[Any, Group] = {}
-    for raw, (date, time) in last.items():
-        key = layout.typed(raw)
-        group = groups[raw] = ft.result.group(key)
-        first = None
-        if key not in ft.seen:
-            ft.seen.add(key)
-            at = gk.index(raw)
-            row = rows[at]
-            first = stamp(row[date_i] if date_i is not None else layout.default_date,
-                          row[time_i] if time_i is not None else b"-")
-            if group.sample is None:
-                group.sample = Sample(path, nums[at], lines[at].decode("utf-8", "replace").rstrip("\r"))
-        group.seen(first, stamp(date, time))
-
-    hint = ft.site_hint
-    for (raw, site, date, hour), count in hours.items():
-        group = groups[raw]
-        group.count += count
-        group.files.add(path, count)
-        if len(date) == 10 and len(hour) == 2 and hour.isdigit():
-            group.hours.add(f"{date.decode('ascii', 'replace')}T{hour.decode()}", count)
-        name = text(site) or hint
-        if name is not None:
-            group.sites.add(name, count)
-    for (raw, url), count in urls.items():
-        value = text(url)
-        if value is not None:
-            groups[raw].urls.add(value, count)
-    for (raw, client), count in clients.items():
-        value = text(client)
-        if value is not None:
-            groups[raw].clients.add(value, count)
-    if taken_i is not None:
-        _slowest(ft, groups, rows, gk, taken_i, url_i, date_i, time_i, layout.default_date)
+    """Count one batch on its own (for readers that hand over everything at once)."""
+    one = Tally(ft, layout)
+    one.add(rows, lines, nums)
+    one.flush()
 
 
-def _slowest(ft: FileTally, groups: dict[Any, Group], rows: list[list[bytes]], gk: list[Any], taken_i: int,
-             url_i: int | None, date_i: int | None, time_i: int | None, default_date: bytes) -> None:
-    """Offer the few slowest requests per combination; only rows that can enter a top list are visited."""
-    taken = Counter(zip(gk, map(itemgetter(taken_i), rows)))
-    best: dict[Any, list[tuple[int, bytes]]] = {}
-    for raw, value in taken:
-        ms = number(value)
-        if ms is not None and ms > groups[raw].slow_floor():
-            best.setdefault(raw, []).append((ms, value))
-    if not best:
-        return
-    wanted = {(raw, value) for raw, found in best.items() for _, value in sorted(found, reverse=True)[:5]}
-    hits = compress(range(len(rows)), map(wanted.__contains__, zip(gk, map(itemgetter(taken_i), rows))))
-    taken_per: Counter[tuple[Any, bytes]] = Counter()
-    for i in hits:
-        row = rows[i]
-        pair = (gk[i], row[taken_i])
-        taken_per[pair] += 1
-        if taken_per[pair] > 5:
-            continue
-        when = stamp(row[date_i] if date_i is not None else default_date, row[time_i] if time_i is not None else b"")
-        groups[gk[i]].offer_slow(Slow(int(number(row[taken_i]) or 0), text(row[url_i]) if url_i is not None else None,
-                                      when, ft.report.path))
+__all__ = ["FileTally", "Tally", "number", "stamp", "tally"]

@@ -9,7 +9,7 @@ from itertools import compress
 from wizard.logscan.filters import Filters
 from wizard.logscan.formats import IIS6_DEFAULT, IIS7_DEFAULT, iis_version, looks_like_default
 from wizard.logscan.layout import Layout
-from wizard.logscan.tally import FileTally, tally
+from wizard.logscan.tally import FileTally, Tally
 
 _QUOTED = re.compile(rb'"[^"]*"|[^\s"]+')
 
@@ -21,6 +21,7 @@ class W3CReader:
         self.ft = ft
         self.filters = filters if filters is not None and filters.per_line else None
         self.layout: Layout | None = None
+        self.tally: Tally | None = None
         self.date = b"-"
         self.line = 1
         self.headerless = 0
@@ -65,6 +66,7 @@ class W3CReader:
         name, value = name.lower(), value.strip()
         report = self.ft.report
         if name == b"#fields":
+            self._close()
             self.layout = Layout(value.decode("utf-8", "replace").split(), default_date=self.date)
             self._test = None
             self._ftp_checked = False
@@ -119,7 +121,15 @@ class W3CReader:
             rows = list(compress(rows, keep))
             lines = list(compress(lines, keep))
             nums = list(compress(nums, keep))
-        tally(self.ft, layout, rows, lines, nums if isinstance(nums, (list, range)) else list(nums))
+        if self.tally is None or self.tally.layout is not layout:
+            self._close()
+            self.tally = Tally(self.ft, layout)
+        self.tally.add(rows, lines, nums if isinstance(nums, (list, range)) else list(nums))
+
+    def _close(self) -> None:
+        if self.tally is not None:
+            self.tally.flush()
+            self.tally = None
 
     def _mismatch(self, rows: list[list[bytes]], lines: list[bytes], keep: list[bool], i: int, start: int,
                   width: int) -> None:
@@ -151,6 +161,7 @@ class W3CReader:
         return None
 
     def finish(self) -> None:
+        self._close()
         if self.headerless:
             report = self.ft.report
             report.skip(self.headerless_line, "no #Fields header before this line", self.headerless)
