@@ -7,9 +7,11 @@ from collections.abc import Callable, Sequence
 from itertools import chain
 from typing import BinaryIO
 
+from wizard.logscan import parallel
 from wizard.logscan.blocks import blocks
 from wizard.logscan.filters import Filters
 from wizard.logscan.formats import NATIVE, NCSA, W3C, sniff
+from wizard.logscan.jsonio import absorb
 from wizard.logscan.model import FileReport, ScanResult
 from wizard.logscan.native import read_native
 from wizard.logscan.sources import Source, expand, open_source
@@ -32,6 +34,10 @@ def site_hint(path: str) -> str | None:
 def scan_source(result: ScanResult, source: Source, filters: Filters | None = None,
                 progress: Progress | None = None, stdin: BinaryIO | None = None) -> FileReport:
     """Read one input into `result` and return its file report."""
+    if parallel_ok(source):
+        report = _scan_split(result, source, filters, progress)
+        if report is not None:
+            return report
     report = FileReport(path=source.path)
     result.files.append(report)
     ft = FileTally(result, report, site_hint=site_hint(source.path))
@@ -54,6 +60,37 @@ def scan_source(result: ScanResult, source: Source, filters: Filters | None = No
             report.skipped = lines
             report.note("NCSA common log format: not an IIS W3C log, not read" if kind == NCSA
                         else f"not an IIS log: no #Fields header and no line looks like one ({lines} lines not read)")
+    return report
+
+
+def parallel_ok(source: Source) -> bool:
+    """Worth splitting: a big, uncompressed W3C file with a header, and more than one CPU."""
+    if source.path == "-" or parallel.workers() < 2 or source.size < parallel.MIN_SIZE:
+        return False
+    with open(source.path, "rb") as handle:
+        head = handle.read(65536)
+    return not head.startswith(b"\x1f\x8b") and head.lstrip(b"\xef\xbb\xbf").startswith(b"#")
+
+
+def _scan_split(result: ScanResult, source: Source, filters: Filters | None,
+                progress: Progress | None) -> FileReport | None:
+    parts = parallel.scan_parallel(source.path, filters, site_hint(source.path), parallel.workers())
+    if parts is None:
+        return None
+    report = FileReport(path=source.path, format=W3C)
+    for part in parts:
+        absorb(result, part, files=False)
+        for piece in part.files:
+            report.requests += piece.requests
+            report.skipped += piece.skipped
+            report.skipped_lines += piece.skipped_lines[: max(0, 5 - len(report.skipped_lines))]
+            report.iis = report.iis or piece.iis
+            report.format = piece.format if piece.format != W3C else report.format
+            for note in piece.notes:
+                report.note(note)
+    result.files.append(report)
+    if progress is not None:
+        progress(source.size)
     return report
 
 

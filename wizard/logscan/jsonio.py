@@ -86,19 +86,25 @@ def from_dict(data: dict[str, Any]) -> ScanResult:
     return result
 
 
+def absorb(into: ScanResult, other: ScanResult, files: bool = True) -> None:
+    """Add `other`'s combinations (and, unless told not to, its file reports) to `into`."""
+    if files:
+        into.files += other.files
+    for key, group in other.groups.items():
+        target = into.group(key)
+        target.count += group.count
+        target.seen(group.first, group.last)
+        for name in ("urls", "clients", "sites", "files", "hours"):
+            getattr(target, name).update(getattr(group, name).counts.items())
+        for slow in group.slowest:
+            target.offer_slow(slow)
+        target.sample = target.sample or group.sample
+        target.iis = target.iis or group.iis
+
+
 def merge(results: Iterable[ScanResult]) -> ScanResult:
     """Combine separate scans (one per server of a farm): counts add up, first is the earliest, last the latest."""
     out = ScanResult()
     for result in results:
-        out.files += result.files
-        for key, group in result.groups.items():
-            into = out.group(key)
-            into.count += group.count
-            into.seen(group.first, group.last)
-            for name in ("urls", "clients", "sites", "files", "hours"):
-                getattr(into, name).update(getattr(group, name).counts.items())
-            for slow in group.slowest:
-                into.offer_slow(slow)
-            into.sample = into.sample or group.sample
-            into.iis = into.iis or group.iis
+        absorb(out, result)
     return out
