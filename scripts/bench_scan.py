@@ -154,6 +154,14 @@ def main() -> int:
                 dst.write(chunk)
         (_, gz_s) = timed(ours, zipped)
         print(f".gz scan      : {gz_s:6.2f} s  {args.lines / gz_s:>12,.0f} lines/s")
+        from wizard.logscan import parallel
+
+        cuts = parallel.plan(str(path), 4)
+        start = time.perf_counter()
+        parallel.scan_parallel(str(path), None, None, 2)
+        split_s = time.perf_counter() - start
+        print(f"2 processes   : {split_s:6.2f} s  {args.lines / split_s:>12,.0f} lines/s "
+              f"({len(cuts or [])} ranges; used by default only with 4+ CPUs)")
         cli_s, rss = peak(path)
         print(f"scan --json in a fresh process: {cli_s:.2f} s, peak memory {rss:.1f} MiB")
         print(json.dumps({"lines": args.lines, "plain_s": round(plain_s, 3), "scan_s": round(mine_s, 3),
