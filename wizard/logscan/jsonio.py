@@ -1,6 +1,16 @@
 """The JSON contract of `iisdoctor scan --json`, and reading it back so farms can `--merge` their scans.
 
 Missing values are null, never 0: a log without a substatus field says nothing about the substatus.
+
+Top level: `schema` (1), `requests`, `skipped`, `failures` (ints), `files`, `groups`.
+`files[]`: `path`, `format` (w3c, ftp, httperr, iis-native, ncsa, unknown), `iis` ("6.0" ... "10" or null),
+`requests`, `skipped`, `skipped_lines[]` ({`line`, `why`}, the first few), `notes[]`.
+`groups[]`, failures first then by count: `protocol` ("http" or "ftp"), `log` ("w3c" or "httperr"),
+`status`, `substatus`, `win32` (int or null), `reason` (HTTP.sys reason or null), `code` (display text),
+`count`, `share` (of all requests read), `failure`, `first`/`last` (ISO time as logged, UTC for W3C),
+`busiest_hour` ("YYYY-MM-DDTHH"), `hours`, `urls`, `clients`, `sites`, `files` ([value, count] pairs, top
+entries), `slowest[]` ({`time_taken` ms, `url`, `at`, `file`}), `sample` ({`file`, `line`, `text`}), `iis`,
+`walk` (iisdoctor argv, null when not failing) and `command` (the same as a command line).
 """
 
 from __future__ import annotations
