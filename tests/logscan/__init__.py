@@ -1,0 +1,1 @@
+"""Tests of the log scan: formats, edge cases, report contract, CLI adapter and TUI screen."""

@@ -1,0 +1,126 @@
+"""Scan a set of inputs into one result: pick the reader by content, then fill in versions and filters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from itertools import chain
+from typing import BinaryIO
+
+from wizard.logscan import parallel
+from wizard.logscan.blocks import blocks
+from wizard.logscan.filters import Filters
+from wizard.logscan.formats import NATIVE, NCSA, W3C, sniff
+from wizard.logscan.jsonio import absorb
+from wizard.logscan.model import FileReport, ScanResult
+from wizard.logscan.native import read_native
+from wizard.logscan.sources import Source, expand, open_source
+from wizard.logscan.tally import FileTally
+from wizard.logscan.w3c import W3CReader
+
+_SITE_FOLDER = re.compile(r"(?:^|[\\/])((?:W3SVC|FTPSVC|MSFTPSVC)\d+)(?:[\\/]|$)", re.IGNORECASE)
+
+Progress = Callable[[int], None]
+
+
+def site_hint(path: str) -> str | None:
+    """IIS keeps each site's logs in W3SVC<id> (FTPSVC<id>): the folder names the site when no field does."""
+    found = None
+    for found in _SITE_FOLDER.finditer(path):
+        pass
+    return found[1].upper() if found else None
+
+
+def scan_source(result: ScanResult, source: Source, filters: Filters | None = None,
+                progress: Progress | None = None, stdin: BinaryIO | None = None) -> FileReport:
+    """Read one input into `result` and return its file report."""
+    if parallel_ok(source):
+        report = _scan_split(result, source, filters, progress)
+        if report is not None:
+            return report
+    report = FileReport(path=source.path)
+    result.files.append(report)
+    ft = FileTally(result, report, site_hint=site_hint(source.path))
+    with open_source(source, stdin) as stream:
+        parts = blocks(stream, progress=progress)
+        first = next(parts, None)
+        if first is None:
+            report.note("empty file")
+            return report
+        kind = sniff(first[:65536])
+        everything = chain([first], parts)
+        if kind == W3C:
+            report.format = W3C
+            W3CReader(ft, filters).read(everything)
+        elif kind == NATIVE:
+            read_native(ft, everything, filters)
+        else:
+            lines = sum(block.count(b"\n") + 1 for block in everything)
+            report.format = kind
+            report.skipped = lines
+            report.note("NCSA common log format: not an IIS W3C log, not read" if kind == NCSA
+                        else f"not an IIS log: no #Fields header and no line looks like one ({lines} lines not read)")
+    return report
+
+
+def parallel_ok(source: Source) -> bool:
+    """Worth splitting: a big, uncompressed W3C file with a header, and more than one CPU."""
+    if source.path == "-" or parallel.workers() < 2 or source.size < parallel.MIN_SIZE:
+        return False
+    with open(source.path, "rb") as handle:
+        head = handle.read(65536)
+    return not head.startswith(b"\x1f\x8b") and head.lstrip(b"\xef\xbb\xbf").startswith(b"#")
+
+
+def _scan_split(result: ScanResult, source: Source, filters: Filters | None,
+                progress: Progress | None) -> FileReport | None:
+    parts = parallel.scan_parallel(source.path, filters, site_hint(source.path), parallel.workers())
+    if parts is None:
+        return None
+    report = FileReport(path=source.path, format=W3C)
+    for part in parts:
+        absorb(result, part, files=False)
+        for piece in part.files:
+            report.requests += piece.requests
+            report.skipped += piece.skipped
+            report.skipped_lines += piece.skipped_lines[: max(0, 5 - len(report.skipped_lines))]
+            report.iis = report.iis or piece.iis
+            report.format = piece.format if piece.format != W3C else report.format
+            for note in piece.notes:
+                report.note(note)
+    result.files.append(report)
+    if progress is not None:
+        progress(source.size)
+    return report
+
+
+def finish(result: ScanResult, filters: Filters | None = None) -> ScanResult:
+    """Give each combination the IIS version of the file it mostly came from, and drop filtered-out groups."""
+    versions = {f.path: f.iis for f in result.files}
+    known = {v for v in versions.values() if v}
+    only = known.pop() if len(known) == 1 else None
+    for group in result.groups.values():
+        if group.iis is None:
+            for path, _ in group.files.top(len(group.files)):
+                if versions.get(path):
+                    group.iis = versions[path]
+                    break
+            else:
+                group.iis = only  # e.g. HTTPERR: HTTP.sys names no IIS version, but the web logs beside it do
+    if filters is not None:
+        result.groups = {k: g for k, g in result.groups.items() if filters.keeps(g)}
+    return result
+
+
+def scan(paths: Sequence[str], filters: Filters | None = None, progress: Progress | None = None,
+         stdin: BinaryIO | None = None) -> ScanResult:
+    """Scan files, folders, globs or "-" (stdin); raises UsageError for a path that does not exist."""
+    result = ScanResult()
+    for source in expand(paths):
+        scan_source(result, source, filters, progress, stdin)
+    return finish(result, filters)
+
+
+def total_size(paths: Sequence[str]) -> int:
+    """Bytes to read, for a progress bar (0 when unknown, as for stdin)."""
+    return sum(s.size for s in expand(paths))

@@ -1,0 +1,168 @@
+"""W3C extended logs (web, FTP and HTTPERR): `#Fields` decides every column, and it may change mid-file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from itertools import compress
+
+from wizard.logscan.filters import Filters
+from wizard.logscan.formats import IIS6_DEFAULT, IIS7_DEFAULT, iis_version, looks_like_default
+from wizard.logscan.layout import Layout
+from wizard.logscan.tally import FileTally, Tally
+
+_QUOTED = re.compile(rb'"[^"]*"|[^\s"]+')
+
+
+class W3CReader:
+    """Feeds blocks of whole lines through the directives into the tally."""
+
+    def __init__(self, ft: FileTally, filters: Filters | None = None) -> None:
+        self.ft = ft
+        self.filters = filters if filters is not None and filters.per_line else None
+        self.layout: Layout | None = None
+        self.tally: Tally | None = None
+        self.date = b"-"
+        self.line = 1
+        self.headerless = 0
+        self.headerless_line = 0
+        self.tested = False
+        self._test: Callable[[list[bytes]], bool] | None = None
+        self._ftp_checked = False
+
+    def read(self, blocks: Iterable[bytes]) -> None:
+        for block in blocks:
+            self.feed(block)
+        self.finish()
+
+    def feed(self, data: bytes) -> None:
+        """One block of whole lines; directive lines split it into runs that share a field list."""
+        lines = data.split(b"\n")
+        start = self.line
+        self.line += len(lines)
+        if not (data.startswith(b"#") or b"\n#" in data):
+            self._rows(lines, start)
+            return
+        found = [0] if data.startswith(b"#") else []
+        pos = index = 0
+        while True:
+            hit = data.find(b"\n#", pos)
+            if hit < 0:
+                break
+            index += data.count(b"\n", pos, hit) + 1
+            found.append(index)
+            pos = hit + 1
+        at = 0
+        for index in found:
+            if index > at:
+                self._rows(lines[at:index], start + at)
+            self._directive(lines[index])
+            at = index + 1
+        if at < len(lines):
+            self._rows(lines[at:], start + at)
+
+    def _directive(self, line: bytes) -> None:
+        name, _, value = line.rstrip(b"\r").partition(b":")
+        name, value = name.lower(), value.strip()
+        report = self.ft.report
+        if name == b"#fields":
+            self._close()
+            self.layout = Layout(value.decode("utf-8", "replace").split(), default_date=self.date)
+            self._test = None
+            self._ftp_checked = False
+            if report.format in ("w3c", "ftp", "httperr") and self.layout.protocol != "http":
+                report.format = self.layout.protocol
+        elif name == b"#date":
+            self.date = value.split()[0] if value else b"-"
+            if self.layout is not None:
+                self.layout.default_date = self.date
+        elif name == b"#software":
+            version = iis_version(value)
+            if b"HTTP API" in value:
+                report.format = "httperr"
+            if version is not None:
+                if report.iis is not None and report.iis != version:
+                    report.note(f"the log names IIS {report.iis} and IIS {version}")
+                report.iis = report.iis or version
+
+    def _rows(self, lines: list[bytes], start: int) -> None:
+        layout = self.layout
+        if layout is None:
+            layout = self._guess(lines)
+            if layout is None:
+                blank = sum(1 for line in lines if not line.strip())
+                if len(lines) > blank and not self.headerless:
+                    self.headerless_line = start + next(i for i, line in enumerate(lines) if line.strip())
+                self.headerless += len(lines) - blank
+                return
+        rows = list(map(bytes.split, lines))
+        width = layout.width
+        nums: Iterable[int] = range(start, start + len(rows))
+        if set(map(len, rows)) != {width}:
+            keep = list(map(width.__eq__, map(len, rows)))
+            for i in compress(range(len(rows)), [not k for k in keep]):
+                self._mismatch(rows, lines, keep, i, start, width)
+            rows = list(compress(rows, keep))
+            lines = list(compress(lines, keep))
+            nums = list(compress(nums, keep))
+        if not self._ftp_checked:
+            self._ftp_checked = True
+            layout.notice_ftp(rows)
+            if layout.protocol == "ftp" and self.ft.report.format == "w3c":
+                self.ft.report.format = "ftp"
+        if not layout.usable:
+            if rows:
+                self.ft.report.skip(next(iter(nums)), "the #Fields line has no sc-status field", len(rows))
+            return
+        if self.filters is not None:
+            if self._test is None:
+                self._test = self.filters.row_test(layout, self.ft.site_hint)
+            keep = list(map(self._test, rows))
+            rows = list(compress(rows, keep))
+            lines = list(compress(lines, keep))
+            nums = list(compress(nums, keep))
+        if self.tally is None or self.tally.layout is not layout:
+            self._close()
+            self.tally = Tally(self.ft, layout)
+        self.tally.add(rows, lines, nums if isinstance(nums, (list, range)) else list(nums))
+
+    def _close(self) -> None:
+        if self.tally is not None:
+            self.tally.flush()
+            self.tally = None
+
+    def _mismatch(self, rows: list[list[bytes]], lines: list[bytes], keep: list[bool], i: int, start: int,
+                  width: int) -> None:
+        row = rows[i]
+        if not row:
+            return  # blank line
+        if row[0].startswith(b"#"):
+            return  # a directive glued to NUL padding; nothing to count
+        if b'"' in lines[i]:
+            quoted = _QUOTED.findall(lines[i])
+            if len(quoted) == width:
+                rows[i], keep[i] = quoted, True
+                return
+        self.ft.report.skip(start + i, f"{len(row)} values where #Fields names {width}")
+
+    def _guess(self, lines: list[bytes]) -> Layout | None:
+        """A file without a header: take the IIS default field set, but only if the lines fit it."""
+        if self.tested:
+            return None
+        sample = [line.split() for line in lines[:20] if line.strip()]
+        if not sample:
+            return None
+        self.tested = True
+        for fields, name in ((IIS7_DEFAULT, "IIS 7+"), (IIS6_DEFAULT, "IIS 6")):
+            if all(looks_like_default(values, fields) for values in sample):
+                self.layout = Layout(list(fields))
+                self.ft.report.note(f"no #Fields header: read with the {name} default field set, which the lines fit")
+                return self.layout
+        return None
+
+    def finish(self) -> None:
+        self._close()
+        if self.headerless:
+            report = self.ft.report
+            report.skip(self.headerless_line, "no #Fields header before this line", self.headerless)
+            report.note(f"no #Fields header, {self.headerless} lines not read")
