@@ -24,16 +24,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from wizard.logscan import scan
+from wizard.logscan import scan  # noqa: E402  (after the path insert, so the checkout is used)
 
-SMALL = ("date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) "
-         "sc-status sc-substatus sc-win32-status time-taken")
-LARGE = ("date time s-sitename s-computername s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip "
-         "cs-version cs(User-Agent) cs(Referer) cs-host sc-status sc-substatus sc-win32-status sc-bytes cs-bytes "
-         "time-taken X-Forwarded-For")
-CODES = [("200", "0", "0")] * 70 + [("304", "0", "0")] * 12 + [("404", "0", "2")] * 6 + [
-    ("404", "3", "50"), ("401", "2", "5"), ("401", "1", "2148074254"), ("500", "19", "5"), ("500", "0", "64"),
-    ("403", "14", "0"), ("503", "0", "1236"), ("302", "0", "0"), ("206", "0", "0"), ("400", "0", "0")]
+SMALL = (
+    "date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) "
+    "sc-status sc-substatus sc-win32-status time-taken"
+)
+LARGE = (
+    "date time s-sitename s-computername s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip "
+    "cs-version cs(User-Agent) cs(Referer) cs-host sc-status sc-substatus sc-win32-status sc-bytes cs-bytes "
+    "time-taken X-Forwarded-For"
+)
+CODES = (
+    [("200", "0", "0")] * 70
+    + [("304", "0", "0")] * 12
+    + [("404", "0", "2")] * 6
+    + [
+        ("404", "3", "50"),
+        ("401", "2", "5"),
+        ("401", "1", "2148074254"),
+        ("500", "19", "5"),
+        ("500", "0", "64"),
+        ("403", "14", "0"),
+        ("503", "0", "1236"),
+        ("302", "0", "0"),
+        ("206", "0", "0"),
+        ("400", "0", "0"),
+    ]
+)
 AGENTS = ["Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64)", "curl/8.4.0", "Mozilla/5.0+(iPhone;+CPU+iPhone+OS+17_0)"]
 
 
@@ -48,18 +66,24 @@ def generate(path: Path, lines: int, seed: int) -> None:
         for n in range(lines):
             if n % 50_000 == 0:
                 fields = LARGE if (n // 50_000) % 3 == 2 else SMALL
-                block.append(f"#Software: Microsoft Internet Information Services 10.0\r\n#Version: 1.0\r\n"
-                             f"#Date: 2024-03-01 00:00:00\r\n#Fields: {fields}\r\n")
+                block.append(
+                    f"#Software: Microsoft Internet Information Services 10.0\r\n#Version: 1.0\r\n"
+                    f"#Date: 2024-03-01 00:00:00\r\n#Fields: {fields}\r\n"
+                )
             sec = n * 86_399 // lines
             when = f"2024-03-01 {sec // 3600:02d}:{sec // 60 % 60:02d}:{sec % 60:02d}"
             status, sub, win = rnd.choice(CODES)
             url, client, taken = rnd.choice(urls), rnd.choice(clients), rnd.randint(0, 4000)
             if fields is SMALL:
-                block.append(f"{when} 10.0.0.5 GET {url} - 443 - {client} {rnd.choice(AGENTS)} - "
-                             f"{status} {sub} {win} {taken}\r\n")
+                block.append(
+                    f"{when} 10.0.0.5 GET {url} - 443 - {client} {rnd.choice(AGENTS)} - "
+                    f"{status} {sub} {win} {taken}\r\n"
+                )
             else:
-                block.append(f"{when} W3SVC2 WEB01 10.0.0.5 GET {url} id=4 443 - {client} HTTP/1.1 "
-                             f"{rnd.choice(AGENTS)} - shop.example.com {status} {sub} {win} 5120 420 {taken} -\r\n")
+                block.append(
+                    f"{when} W3SVC2 WEB01 10.0.0.5 GET {url} id=4 443 - {client} HTTP/1.1 "
+                    f"{rnd.choice(AGENTS)} - shop.example.com {status} {sub} {win} 5120 420 {taken} -\r\n"
+                )
             if len(block) >= 20_000:
                 out.write("".join(block))
                 block.clear()
@@ -114,19 +138,19 @@ def timed(fn, *args):  # type: ignore[no-untyped-def]
 PEAK = """
 import argparse, io, resource, sys, time, contextlib
 sys.path.insert(0, {root!r})
-from wizard.logscan_cli import configure, run
-p = argparse.ArgumentParser(); configure(p)
+from wizard.cli.main import main
 start = time.perf_counter()
 with contextlib.redirect_stdout(io.StringIO()):
-    run(p.parse_args([{path!r}, "--json"]))
+    main(["scan", {path!r}, "--json"])
 print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
 def peak(path: Path) -> tuple[float, float]:
     """Seconds and peak RSS (MiB) of `scan --json` in its own fresh process."""
-    out = subprocess.run([sys.executable, "-c", PEAK.format(root=str(ROOT), path=str(path))], check=True,
-                         capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK.format(root=str(ROOT), path=str(path))], check=True, capture_output=True, text=True
+    ).stdout.split()
     return float(out[0]), int(out[1]) / 1024
 
 
@@ -142,8 +166,9 @@ def main() -> int:
         print(f"log: {args.lines:,} lines, {size / 2**20:.0f} MiB")
         (plain, plain_s) = timed(plain_scan, path)
         (mine, mine_s) = timed(ours, path)
-        same = (plain[0] == mine[0] and plain[2] == mine[2]
-                and all(top(plain[1][k]) == top(mine[1][k]) for k in plain[0]))
+        same = (
+            plain[0] == mine[0] and plain[2] == mine[2] and all(top(plain[1][k]) == top(mine[1][k]) for k in plain[0])
+        )
         print(f"plain scanner : {plain_s:6.2f} s  {args.lines / plain_s:>12,.0f} lines/s")
         print(f"iisdoctor scan: {mine_s:6.2f} s  {args.lines / mine_s:>12,.0f} lines/s")
         print(f"ratio         : {plain_s / mine_s:.2f}x faster")
@@ -160,13 +185,25 @@ def main() -> int:
         start = time.perf_counter()
         parallel.scan_parallel(str(path), None, None, 2)
         split_s = time.perf_counter() - start
-        print(f"2 processes   : {split_s:6.2f} s  {args.lines / split_s:>12,.0f} lines/s "
-              f"({len(cuts or [])} ranges; used by default only with 4+ CPUs)")
+        print(
+            f"2 processes   : {split_s:6.2f} s  {args.lines / split_s:>12,.0f} lines/s "
+            f"({len(cuts or [])} ranges; used by default only with 4+ CPUs)"
+        )
         cli_s, rss = peak(path)
         print(f"scan --json in a fresh process: {cli_s:.2f} s, peak memory {rss:.1f} MiB")
-        print(json.dumps({"lines": args.lines, "plain_s": round(plain_s, 3), "scan_s": round(mine_s, 3),
-                          "ratio": round(plain_s / mine_s, 2), "gz_lines_per_s": round(args.lines / gz_s),
-                          "peak_mib": round(rss, 1), "equal": same}))
+        print(
+            json.dumps(
+                {
+                    "lines": args.lines,
+                    "plain_s": round(plain_s, 3),
+                    "scan_s": round(mine_s, 3),
+                    "ratio": round(plain_s / mine_s, 2),
+                    "gz_lines_per_s": round(args.lines / gz_s),
+                    "peak_mib": round(rss, 1),
+                    "equal": same,
+                }
+            )
+        )
         if not same:
             print("MISMATCH between the scanners", file=sys.stderr)
             return 1

@@ -22,6 +22,7 @@ LAYERS = {
     "wizard.knowledge": 1,
     "wizard.engine": 2,
     "wizard.platform": 2,
+    "wizard.logscan": 2,
     "wizard.validation": 3,
     "wizard.find": 3,
     "wizard.views": 3,
@@ -57,7 +58,11 @@ def imports_of(path: Path, root: Path = ROOT) -> set[str]:
 
 def graph() -> dict[str, set[str]]:
     modules = {module_name(p): p for p in PACKAGE.rglob("*.py")}
-    return {name: {m for m in imports_of(path) if m in modules and m != name} for name, path in modules.items()}
+    # a module's own parent packages are imported before it anyway: not an edge that can form a cycle
+    return {
+        name: {m for m in imports_of(path) if m in modules and m != name and not name.startswith(m + ".")}
+        for name, path in modules.items()
+    }
 
 
 def layer(module: str) -> tuple[str, int] | None:
@@ -176,7 +181,7 @@ def test_plain_paths_do_not_import_textual(argv):
         [sys.executable, "-c", PROBE.format(argv=argv)], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    code, heavy = result.stdout.strip().split(" ", 1)
+    _code, heavy = result.stdout.strip().split(" ", 1)
     assert heavy == "[]", f"{argv} imported {heavy}"
 
 

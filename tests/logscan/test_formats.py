@@ -38,9 +38,11 @@ def test_ftp_log_makes_ftp_walks_in_status_win32_order():
 
 def test_iis6_ftp_log_is_known_by_its_commands(tmp_path):
     path = tmp_path / "ex040115.log"
-    path.write_text("#Software: Microsoft Internet Information Services 6.0\n#Version: 1.0\n"
-                    "#Fields: date time c-ip cs-method cs-uri-stem sc-status sc-win32-status\n"
-                    "2004-01-15 08:00:00 192.0.2.4 [1]USER bob 331 0\n2004-01-15 08:00:01 192.0.2.4 PASS - 530 1326\n")
+    path.write_text(
+        "#Software: Microsoft Internet Information Services 6.0\n#Version: 1.0\n"
+        "#Fields: date time c-ip cs-method cs-uri-stem sc-status sc-win32-status\n"
+        "2004-01-15 08:00:00 192.0.2.4 [1]USER bob 331 0\n2004-01-15 08:00:01 192.0.2.4 PASS - 530 1326\n"
+    )
     data = to_dict(scan([str(path)]))
     assert by_code(data)["ftp 530 (1326)"]["walk"] == ["--ftp", "--code", "530", "--win32", "1326", "--iis", "6.0"]
 

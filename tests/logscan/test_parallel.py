@@ -16,7 +16,9 @@ def _log(tmp_path):
         elif i == 900:
             parts.append("2024-03-01 10:00:00 broken line\r\n")
         else:
-            parts.append(line(time=f"10:{i // 60:02d}:{i % 60:02d}", url=f"/p{i % 11}", status="404 0 2" if i % 4 else "200 0 0"))
+            parts.append(
+                line(time=f"10:{i // 60:02d}:{i % 60:02d}", url=f"/p{i % 11}", status="404 0 2" if i % 4 else "200 0 0")
+            )
     path = tmp_path / "u_ex.log"
     path.write_text("".join(parts), newline="")
     return path

@@ -15,8 +15,19 @@ def test_json_shape_is_the_documented_contract(capsys):
     for f in data["files"]:
         assert {"path", "format", "iis", "requests", "skipped", "skipped_lines"} <= f.keys()
     for g in data["groups"]:
-        assert {"protocol", "status", "substatus", "win32", "reason", "count", "failure", "first", "last", "urls",
-                "walk"} <= g.keys()
+        assert {
+            "protocol",
+            "status",
+            "substatus",
+            "win32",
+            "reason",
+            "count",
+            "failure",
+            "first",
+            "last",
+            "urls",
+            "walk",
+        } <= g.keys()
         assert g["protocol"] in ("http", "ftp")
     queue = next(g for g in data["groups"] if g["reason"] == "QueueFull")
     assert queue["substatus"] is None and queue["win32"] is None  # HTTPERR has neither field: null, not 0
@@ -38,8 +49,11 @@ def test_nothing_failing_exits_zero(tmp_path, capsys):
 
 def test_control_characters_and_long_urls_are_made_safe(tmp_path, capsys):
     path = tmp_path / "u_ex.log"
-    path.write_bytes(HEADER.encode() + line(url="/x\x1b[31mred", status="404 0 2").encode()
-                     + line(url="/" + "a" * 200, status="404 0 2").encode())
+    path.write_bytes(
+        HEADER.encode()
+        + line(url="/x\x1b[31mred", status="404 0 2").encode()
+        + line(url="/" + "a" * 200, status="404 0 2").encode()
+    )
     _code, out, _ = cli([str(path)], capsys)
     assert "\x1b" not in out and "/x\u241b[31mred" in out
     assert "\u2026" in out and all(len(row) <= 80 for row in out.splitlines())

@@ -11,7 +11,13 @@ def test_iis10_sample_counts_exactly():
     assert data["requests"] == 10 and data["skipped"] == 0
     groups = by_code(data)
     assert {code: g["count"] for code, g in groups.items()} == {
-        "404.3 (50)": 3, "500.19 (5)": 1, "401.2 (5)": 1, "404 (2)": 1, "500 (64)": 1, "200": 3}
+        "404.3 (50)": 3,
+        "500.19 (5)": 1,
+        "401.2 (5)": 1,
+        "404 (2)": 1,
+        "500 (64)": 1,
+        "200": 3,
+    }
     g = groups["404.3 (50)"]
     assert g["first"] == "2024-03-01T00:01:10" and g["last"] == "2024-03-01T01:15:00"
     assert g["urls"] == [["/data/prices.json", 3]]
@@ -35,10 +41,13 @@ def test_iis6_sample_reads_version_and_site():
 
 
 def test_fields_change_mid_file_reads_each_block_by_its_own_columns(tmp_path):
-    text = (HEADER + line(status="404 0 2")
-            + "#Software: Microsoft Internet Information Services 10.0\r\n#Date: 2024-03-01 12:00:00\r\n"
-            + "#Fields: time c-ip cs-uri-stem sc-status sc-win32-status X-Forwarded-For\r\n"
-            + "12:30:00 192.0.2.9 /moved 404 2 198.51.100.1\r\n12:31:00 192.0.2.9 /moved 503 0 -\r\n")
+    text = (
+        HEADER
+        + line(status="404 0 2")
+        + "#Software: Microsoft Internet Information Services 10.0\r\n#Date: 2024-03-01 12:00:00\r\n"
+        + "#Fields: time c-ip cs-uri-stem sc-status sc-win32-status X-Forwarded-For\r\n"
+        + "12:30:00 192.0.2.9 /moved 404 2 198.51.100.1\r\n12:31:00 192.0.2.9 /moved 503 0 -\r\n"
+    )
     path = tmp_path / "u_ex.log"
     path.write_text(text, newline="")
     data = to_dict(scan([str(path)]))
@@ -50,9 +59,16 @@ def test_fields_change_mid_file_reads_each_block_by_its_own_columns(tmp_path):
 
 
 def test_damage_bom_crlf_nul_bad_utf8_truncated(tmp_path):
-    body = (b"\xef\xbb\xbf" + HEADER.encode() + line(url="/caf\xe9").encode("latin-1")
-            + b"\r\n" + line(status="500 0 0").encode() + b"\x00" * 4096 + line(status="500 0 0").encode()
-            + b"2024-03-01 10:00:09 10.0.0.1 GET /cut")
+    body = (
+        b"\xef\xbb\xbf"
+        + HEADER.encode()
+        + line(url="/caf\xe9").encode("latin-1")
+        + b"\r\n"
+        + line(status="500 0 0").encode()
+        + b"\x00" * 4096
+        + line(status="500 0 0").encode()
+        + b"2024-03-01 10:00:09 10.0.0.1 GET /cut"
+    )
     path = tmp_path / "u_ex.log"
     path.write_bytes(body)
     data = to_dict(scan([str(path)]))
@@ -66,8 +82,14 @@ def test_damage_bom_crlf_nul_bad_utf8_truncated(tmp_path):
 
 def test_mismatched_value_counts_are_skipped_with_line_and_reason(tmp_path):
     path = tmp_path / "u_ex.log"
-    path.write_text(HEADER + line() + "2024-03-01 10:00:01 10.0.0.1 GET /x - 80 - 1.2.3.4 ua - 404 0 2 5 extra\r\n"
-                    + "2024-03-01 10:00:02 10.0.0.1 GET /y - 80 404 0 2 5\r\n" + line(), newline="")
+    path.write_text(
+        HEADER
+        + line()
+        + "2024-03-01 10:00:01 10.0.0.1 GET /x - 80 - 1.2.3.4 ua - 404 0 2 5 extra\r\n"
+        + "2024-03-01 10:00:02 10.0.0.1 GET /y - 80 404 0 2 5\r\n"
+        + line(),
+        newline="",
+    )
     data = to_dict(scan([str(path)]))
     assert data["requests"] == 2 and data["skipped"] == 2
     assert [s["line"] for s in data["files"][0]["skipped_lines"]] == [6, 7]
@@ -77,9 +99,11 @@ def test_mismatched_value_counts_are_skipped_with_line_and_reason(tmp_path):
 
 def test_quoted_values_and_huge_win32(tmp_path):
     path = tmp_path / "ex.log"
-    path.write_text("#Fields: date time cs-uri-stem cs(User-Agent) sc-status sc-substatus sc-win32-status\n"
-                    '2024-03-01 10:00:00 "/a b" "Mozilla 5.0 (X)" 401 1 2148074254\n'
-                    '2024-03-01 10:00:01 "/a" "x" "401" "1" "2148074254"\n')
+    path.write_text(
+        "#Fields: date time cs-uri-stem cs(User-Agent) sc-status sc-substatus sc-win32-status\n"
+        '2024-03-01 10:00:00 "/a b" "Mozilla 5.0 (X)" 401 1 2148074254\n'
+        '2024-03-01 10:00:01 "/a" "x" "401" "1" "2148074254"\n'
+    )
     data = to_dict(scan([str(path)]))
     (group,) = data["groups"]
     assert group["win32"] == 2148074254 and group["count"] == 2

@@ -11,12 +11,14 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Any
 
 from wizard.cases.store import ESCALATED, STATUS_LABELS, Case
 from wizard.engine.session import Session, SessionError
 from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import Outcome, headline, tr
+from wizard.knowledge.safe_text import shown
 
 _MAX_NEXT = 8
 
@@ -130,9 +132,14 @@ def _cause(library: Library, ref: str, session: Session) -> str:
 _LEADING = re.compile(r"^(\s*)([#>*+\-=|]|\d+[.)])")
 
 
+_INLINE = re.compile(r"([\\`*<>|~]|(?<=\])\()")  # emphasis, code, HTML, tables, strike-through, link targets
+
+
 def _md(text: str) -> str:
-    """Keep a line from turning into a heading, quote, list or table when pasted."""
-    text = " ".join(text.split())
+    """Text from a tree, a note or a log as inert Markdown: one line that cannot become a heading,
+    quote, list, table, link, emphasis or HTML when the ticket system renders it."""
+    text = " ".join(shown(text).split())
+    text = _INLINE.sub(r"\\\1", text)
     return _LEADING.sub(lambda m: m[1] + "\\" + m[2], text)
 
 
@@ -168,6 +175,7 @@ def to_markdown(record: Record) -> str:
             f"Note: the trees changed since this case was saved; the last {record.dropped} "
             f"step(s) no longer fit and are not shown."
         )
+    lines += _log_lines(case.log)
     lines += ["", "Steps:", ""]
     for step in record.steps:
         auto = " (answered from the evidence)" if step.auto else ""
@@ -195,6 +203,23 @@ def to_markdown(record: Record) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _log_lines(log: dict[str, Any] | None) -> list[str]:
+    """What the server's logs said, when the walk was opened from `iisdoctor scan`."""
+    if not log:
+        return []
+    lines = ["", "From the server's logs:", ""]
+    period = log.get("period") or [None, None]
+    if log.get("count") is not None:
+        lines.append(f"- {log['count']} matching requests, first {period[0] or '?'}, last {period[1] or '?'}")
+    urls = [f"{_md(str(u))} ({n})" for u, n in (log.get("urls") or [])[:5]]
+    if urls:
+        lines.append("- URLs: " + ", ".join(urls))
+    if log.get("sample"):
+        where = f"{log.get('file') or '?'}" + (f":{log['line']}" if log.get("line") else "")
+        lines.append(f"- A line from {_md(where)}: {_code(str(log['sample']))}")
+    return lines
+
+
 def to_json(record: Record) -> str:
     case = record.case
     data = {
@@ -206,6 +231,7 @@ def to_json(record: Record) -> str:
         "meaning": record.meaning,
         "iis_version": record.version,
         "evidence": Evidence.from_dict(case.session.get("evidence")).to_dict(),
+        "log": case.log,
         "result": case.status,
         "reason": case.reason,
         "steps": [

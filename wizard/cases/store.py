@@ -73,6 +73,7 @@ class Case:
     status: str = OPEN
     reason: str = ""  # why it was escalated, or a closing remark
     last: str = ""  # a short label of where the walk stands, for lists
+    log: dict[str, Any] | None = None  # what the server's logs said, when the walk was opened from a scan
 
     @classmethod
     def new(cls, session: Session) -> Case:
@@ -95,6 +96,10 @@ class Case:
         if text.strip():
             notes = notes + (Note(step, at, text.strip(), now()),)
         return replace(self, notes=notes, updated=now())
+
+    def with_log(self, facts: dict[str, Any]) -> Case:
+        """Record what the server's logs said about the combination this walk was opened for."""
+        return replace(self, log=dict(facts), updated=now())
 
     def note_for(self, step: int, at: str) -> str:
         return next((n.text for n in self.notes if (n.step, n.at) == (step, at)), "")
@@ -122,6 +127,7 @@ class Case:
             "session": self.session,
             "tried": list(self.tried),
             "notes": [{"step": n.step, "at": n.at, "text": n.text, "time": n.time} for n in self.notes],
+            **({"log": self.log} if self.log else {}),
         }
 
     @classmethod
@@ -148,6 +154,7 @@ class Case:
                     Note(int(n["step"]), str(n["at"]), str(n["text"]), str(n.get("time", "")))
                     for n in data.get("notes", [])
                 ),
+                log=data["log"] if isinstance(data.get("log"), dict) else None,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise CaseError(str(exc).strip("'\"") or "unreadable") from None

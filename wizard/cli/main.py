@@ -22,6 +22,7 @@ REGISTRY: dict[str, str] = {
     "find": "find",
     "cases": "cases",
     "report": "report",
+    "scan": "scan",
     "validate": "validate",
 }
 

@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "cases": "list saved cases; delete old ones",
     "report": "write a saved case as Markdown (for a ticket) or JSON",
     "validate": "check the built-in trees and any extra folders",
+    "scan": "read IIS logs (W3C, HTTPERR, FTP): rank what fails and name the walk to open for each",
 }
 
 
@@ -96,6 +97,38 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _scan_options(parser: argparse.ArgumentParser) -> None:
+    """scan's own options; its paths are strings, as `-` and globs are not files yet."""
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="log files, folders, globs (u_ex*.log), .gz files, or - for standard input; "
+        "with --merge, JSON files written by scan --json",
+    )
+    parser.add_argument("--since", metavar="WHEN", help="only lines at or after this ISO date or date-time (UTC)")
+    parser.add_argument("--until", metavar="WHEN", help="only lines up to this ISO date or date-time (UTC)")
+    parser.add_argument("--site", metavar="SITE", help="only this site (s-sitename or site id, e.g. W3SVC2 or 2)")
+    parser.add_argument(
+        "--status",
+        metavar="CODE",
+        action="append",
+        default=[],
+        help="only these codes: 5xx, 403, 500.19 (repeat or comma-separate)",
+    )
+    parser.add_argument("--url", metavar="PATTERN", help="only URLs containing this text or matching this glob")
+    parser.add_argument("--min-count", metavar="N", type=int, default=1, help="hide combinations seen fewer times")
+    parser.add_argument("--merge", action="store_true", help="combine JSON results of separate scans (a web farm)")
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="write the JSON report (a documented contract)")
+    out.add_argument("--csv", action="store_true", help="write one CSV row per combination")
+    out.add_argument(
+        "--table",
+        action="store_true",
+        help="print the table even on a terminal (where scan otherwise opens the scan screen)",
+    )
+
+
 def _configure(name: str, p: argparse.ArgumentParser) -> None:
     if name == "list":
         p.add_argument("pattern", nargs="*", help="narrow the list: 4xx, 40x, 403, 403.*, or words")
@@ -125,9 +158,11 @@ def _configure(name: str, p: argparse.ArgumentParser) -> None:
         )
         _common(p, suppress=True)
     elif name == "validate":
-        p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="extra folders of trees to check")
+        p.add_argument("paths", nargs="*", metavar="PATH", help="extra folders of trees to check")
         p.add_argument("--no-builtin", action="store_true", help="check only the folders given")
         _common(p, suppress=True)
+    elif name == "scan":
+        _scan_options(p)
 
 
 def build_parser(

@@ -29,6 +29,6 @@ class Request:
     case_id: str | None = None  # report ID
     format: str = "md"  # report --format
     output: str | None = None  # report -o FILE; "-" is standard output
-    paths: tuple[Path, ...] = ()  # validate PATH...
+    paths: tuple[str, ...] = ()  # validate's tree folders, scan's log files, folders and globs
     no_builtin: bool = False
     extra: dict[str, object] = field(default_factory=dict)  # options of commands that parse their own

@@ -29,6 +29,11 @@ def shown(text: str) -> str:
     return _CONTROL.sub(_picture, text.replace("\r\n", "\n"))
 
 
+def clip(text: str, room: int) -> str:
+    """`text` cut to `room` characters, with an ellipsis when something was cut."""
+    return text if len(text) <= room else text[: max(0, room - 1)] + "…"
+
+
 def first_control(text: str) -> int | None:
     """The index of the first control character that `shown` would replace, or None."""
     found = _CONTROL.search(text.replace("\r\n", "\n"))

@@ -10,5 +10,17 @@ from wizard.logscan.model import Group, ScanResult
 from wizard.logscan.sources import UsageError
 from wizard.logscan.walk import command, walk_args
 
-__all__ = ["FilterError", "Filters", "Group", "ScanResult", "UsageError", "command", "from_dict", "merge", "scan",
-           "to_dict", "total_size", "walk_args"]
+__all__ = [
+    "FilterError",
+    "Filters",
+    "Group",
+    "ScanResult",
+    "UsageError",
+    "command",
+    "from_dict",
+    "merge",
+    "scan",
+    "to_dict",
+    "total_size",
+    "walk_args",
+]

@@ -14,14 +14,15 @@ _NULS = re.compile(rb"\x00+")
 def _drop_nuls(data: bytes) -> bytes:
     """IIS pre-allocates log files with NUL bytes. A run after a line break is padding and goes away;
     a run inside a line (a line cut short by a crash) ends that line, so the next entry is not glued to it."""
+
     def repl(match: re.Match[bytes]) -> bytes:
         at = match.start()
-        return b"" if at == 0 or data[at - 1:at] == b"\n" or match.end() == len(data) else b"\n"
+        return b"" if at == 0 or data[at - 1 : at] == b"\n" or match.end() == len(data) else b"\n"
+
     return _NULS.sub(repl, data)
 
 
-def blocks(stream: BinaryIO, size: int = BLOCK,
-           progress: Callable[[int], None] | None = None) -> Iterator[bytes]:
+def blocks(stream: BinaryIO, size: int = BLOCK, progress: Callable[[int], None] | None = None) -> Iterator[bytes]:
     """Yield blocks of whole lines; the last block may end without a line break (a truncated last line)."""
     carry = b""
     first = True
@@ -41,7 +42,7 @@ def blocks(stream: BinaryIO, size: int = BLOCK,
         if cut < 0:
             carry = data
             continue
-        carry = data[cut + 1:]
+        carry = data[cut + 1 :]
         yield data[:cut]
     if carry.strip():
         yield carry

@@ -25,14 +25,17 @@ Progress = Callable[[int], None]
 
 def site_hint(path: str) -> str | None:
     """IIS keeps each site's logs in W3SVC<id> (FTPSVC<id>): the folder names the site when no field does."""
-    found = None
-    for found in _SITE_FOLDER.finditer(path):
-        pass
-    return found[1].upper() if found else None
+    found = _SITE_FOLDER.findall(path)
+    return found[-1].upper() if found else None
 
 
-def scan_source(result: ScanResult, source: Source, filters: Filters | None = None,
-                progress: Progress | None = None, stdin: BinaryIO | None = None) -> FileReport:
+def scan_source(
+    result: ScanResult,
+    source: Source,
+    filters: Filters | None = None,
+    progress: Progress | None = None,
+    stdin: BinaryIO | None = None,
+) -> FileReport:
     """Read one input into `result` and return its file report."""
     if parallel_ok(source):
         report = _scan_split(result, source, filters, progress)
@@ -58,8 +61,11 @@ def scan_source(result: ScanResult, source: Source, filters: Filters | None = No
             lines = sum(block.count(b"\n") + 1 for block in everything)
             report.format = kind
             report.skipped = lines
-            report.note("NCSA common log format: not an IIS W3C log, not read" if kind == NCSA
-                        else f"not an IIS log: no #Fields header and no line looks like one ({lines} lines not read)")
+            report.note(
+                "NCSA common log format: not an IIS W3C log, not read"
+                if kind == NCSA
+                else f"not an IIS log: no #Fields header and no line looks like one ({lines} lines not read)"
+            )
     return report
 
 
@@ -72,8 +78,9 @@ def parallel_ok(source: Source) -> bool:
     return not head.startswith(b"\x1f\x8b") and head.lstrip(b"\xef\xbb\xbf").startswith(b"#")
 
 
-def _scan_split(result: ScanResult, source: Source, filters: Filters | None,
-                progress: Progress | None) -> FileReport | None:
+def _scan_split(
+    result: ScanResult, source: Source, filters: Filters | None, progress: Progress | None
+) -> FileReport | None:
     parts = parallel.scan_parallel(source.path, filters, site_hint(source.path), parallel.workers())
     if parts is None:
         return None
@@ -112,8 +119,12 @@ def finish(result: ScanResult, filters: Filters | None = None) -> ScanResult:
     return result
 
 
-def scan(paths: Sequence[str], filters: Filters | None = None, progress: Progress | None = None,
-         stdin: BinaryIO | None = None) -> ScanResult:
+def scan(
+    paths: Sequence[str],
+    filters: Filters | None = None,
+    progress: Progress | None = None,
+    stdin: BinaryIO | None = None,
+) -> ScanResult:
     """Scan files, folders, globs or "-" (stdin); raises UsageError for a path that does not exist."""
     result = ScanResult()
     for source in expand(paths):

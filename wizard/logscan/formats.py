@@ -12,21 +12,59 @@ NCSA = "ncsa"
 UNKNOWN = "unknown"
 
 #: The field sets IIS writes when nobody changed the logging options; used for files without a header.
-IIS7_DEFAULT = ["date", "time", "s-ip", "cs-method", "cs-uri-stem", "cs-uri-query", "s-port", "cs-username", "c-ip",
-                "cs(User-Agent)", "cs(Referer)", "sc-status", "sc-substatus", "sc-win32-status", "time-taken"]
-IIS6_DEFAULT = ["date", "time", "s-sitename", "s-ip", "cs-method", "cs-uri-stem", "cs-uri-query", "s-port",
-                "cs-username", "c-ip", "cs(User-Agent)", "sc-status", "sc-substatus", "sc-win32-status"]
+IIS7_DEFAULT = [
+    "date",
+    "time",
+    "s-ip",
+    "cs-method",
+    "cs-uri-stem",
+    "cs-uri-query",
+    "s-port",
+    "cs-username",
+    "c-ip",
+    "cs(User-Agent)",
+    "cs(Referer)",
+    "sc-status",
+    "sc-substatus",
+    "sc-win32-status",
+    "time-taken",
+]
+IIS6_DEFAULT = [
+    "date",
+    "time",
+    "s-sitename",
+    "s-ip",
+    "cs-method",
+    "cs-uri-stem",
+    "cs-uri-query",
+    "s-port",
+    "cs-username",
+    "c-ip",
+    "cs(User-Agent)",
+    "sc-status",
+    "sc-substatus",
+    "sc-win32-status",
+]
 
 #: FTP commands and the session events IIS FTP writes in cs-method; any of them marks an FTP log.
 FTP_VERBS = frozenset(
     b"USER PASS ACCT CWD CDUP QUIT PORT PASV EPRT EPSV TYPE MODE RETR STOR STOU APPE ALLO REST RNFR RNTO ABOR "
     b"DELE RMD MKD PWD LIST NLST SITE SYST STAT NOOP FEAT OPTS AUTH PBSZ PROT MDTM SIZE MLSD MLST HOST CLNT "
     b"XCWD XMKD XPWD XRMD ControlChannelOpened ControlChannelClosed DataChannelOpened DataChannelClosed "
-    b"[ControlChannelOpened] [DataChannelOpened]".split())
+    b"[ControlChannelOpened] [DataChannelOpened]".split()
+)
 
 _IIS_SOFTWARE = re.compile(rb"Internet Information Services\s+(\d+)\.(\d+)", re.IGNORECASE)
-_KNOWN = {"5.0": "5.0", "5.1": "5.0", "6.0": "6.0", "7.0": "7.0", "7.5": "7.5", "8.0": "8.0", "8.5": "8.5",
-          "10.0": "10"}
+_KNOWN = {
+    "5.0": "5.0",
+    "5.1": "5.0",
+    "6.0": "6.0",
+    "7.0": "7.0",
+    "7.5": "7.5",
+    "8.0": "8.0",
+    "8.5": "8.5",
+    "10.0": "10",
+}
 
 _DATE = re.compile(rb"^\d{4}-\d\d-\d\d$")
 _TIME = re.compile(rb"^\d\d:\d\d:\d\d")

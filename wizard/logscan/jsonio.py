@@ -36,15 +36,21 @@ def group_dict(group: Group, requests: int) -> dict[str, Any]:
     return {
         "protocol": FTP if group.protocol == FTP else HTTP,
         "log": "httperr" if group.protocol == HTTPERR else "w3c",
-        "status": group.status, "substatus": group.substatus, "win32": group.win32, "reason": group.reason,
+        "status": group.status,
+        "substatus": group.substatus,
+        "win32": group.win32,
+        "reason": group.reason,
         "code": code_label(group),
         "count": group.count,
         "share": round(group.count / requests, 6) if requests else None,
         "failure": group.failure,
-        "first": group.first, "last": group.last,
+        "first": group.first,
+        "last": group.last,
         "busiest_hour": busiest[0][0] if busiest else None,
         "hours": sorted([k, v] for k, v in group.hours.counts.items()),
-        "urls": _pairs(group.urls), "clients": _pairs(group.clients), "sites": _pairs(group.sites),
+        "urls": _pairs(group.urls),
+        "clients": _pairs(group.clients),
+        "sites": _pairs(group.sites),
         "files": _pairs(group.files, 50),
         "slowest": [{"time_taken": s.ms, "url": s.url, "at": s.at, "file": s.file} for s in group.slowest],
         "sample": None if group.sample is None else vars(group.sample).copy(),
@@ -62,9 +68,18 @@ def to_dict(result: ScanResult) -> dict[str, Any]:
         "requests": requests,
         "skipped": result.skipped,
         "failures": sum(g.count for g in groups if g.failure),
-        "files": [{"path": f.path, "format": f.format, "iis": f.iis, "requests": f.requests, "skipped": f.skipped,
-                   "skipped_lines": [{"line": s.line, "why": s.why} for s in f.skipped_lines], "notes": f.notes}
-                  for f in result.files],
+        "files": [
+            {
+                "path": f.path,
+                "format": f.format,
+                "iis": f.iis,
+                "requests": f.requests,
+                "skipped": f.skipped,
+                "skipped_lines": [{"line": s.line, "why": s.why} for s in f.skipped_lines],
+                "notes": f.notes,
+            }
+            for f in result.files
+        ],
         "groups": [group_dict(g, requests) for g in groups],
     }
 
@@ -76,7 +91,9 @@ def _group(data: dict[str, Any]) -> Group:
     group.first, group.last, group.iis = data.get("first"), data.get("last"), data.get("iis")
     for name in ("urls", "clients", "sites", "files", "hours"):
         getattr(group, name).update((k, v) for k, v in data.get(name) or [])
-    group.slowest = [Slow(s["time_taken"], s.get("url"), s.get("at"), s.get("file", "")) for s in data.get("slowest") or []]
+    group.slowest = [
+        Slow(s["time_taken"], s.get("url"), s.get("at"), s.get("file", "")) for s in data.get("slowest") or []
+    ]
     if data.get("sample"):
         group.sample = Sample(**data["sample"])
     return group
@@ -86,9 +103,15 @@ def from_dict(data: dict[str, Any]) -> ScanResult:
     """Rebuild a result from `to_dict` output (tables hold only what was written: the top entries)."""
     result = ScanResult()
     for f in data.get("files", []):
-        report = FileReport(f["path"], f.get("format", "unknown"), f.get("iis"), f.get("requests", 0),
-                            f.get("skipped", 0), [SkippedLine(s["line"], s["why"]) for s in f.get("skipped_lines", [])],
-                            list(f.get("notes", [])))
+        report = FileReport(
+            f["path"],
+            f.get("format", "unknown"),
+            f.get("iis"),
+            f.get("requests", 0),
+            f.get("skipped", 0),
+            [SkippedLine(s["line"], s["why"]) for s in f.get("skipped_lines", [])],
+            list(f.get("notes", [])),
+        )
         result.files.append(report)
     for g in data.get("groups", []):
         group = _group(g)

@@ -100,7 +100,12 @@ class Layout:
         else:
             sub = values.get("sc-substatus")
             win = values.get("sc-win32-status")
-            key = (self.protocol, status, None if sub is None else number(sub),
-                   None if win is None else number(win), None)
+            key = (
+                self.protocol,
+                status,
+                None if sub is None else number(sub),
+                None if win is None else number(win),
+                None,
+            )
         self._cache[raw] = key
         return key

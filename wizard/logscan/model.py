@@ -146,6 +146,15 @@ class ScanResult:
 
     def ranked(self) -> list[Group]:
         """Failures first, then by count, biggest first; ties in code order so output is stable."""
-        return sorted(self.groups.values(),
-                      key=lambda g: (not g.failure, -g.count, g.protocol, g.status or 0, g.substatus or 0,
-                                     g.win32 or 0, g.reason or ""))
+        return sorted(
+            self.groups.values(),
+            key=lambda g: (
+                not g.failure,
+                -g.count,
+                g.protocol,
+                g.status or 0,
+                g.substatus or 0,
+                g.win32 or 0,
+                g.reason or "",
+            ),
+        )

@@ -11,8 +11,17 @@ from wizard.logscan.tally import FileTally, tally
 #: Positions in a native line: client-ip, user, date, time, service, server, server-ip, time-taken,
 #: bytes-recv, bytes-sent, status, win32, method, uri, params.
 _WIDTH = 14
-_FIELDS = ["date", "time", "s-sitename", "c-ip", "cs-uri-stem", "sc-status", "sc-win32-status", "time-taken",
-           "cs-method"]
+_FIELDS = [
+    "date",
+    "time",
+    "s-sitename",
+    "c-ip",
+    "cs-uri-stem",
+    "sc-status",
+    "sc-win32-status",
+    "time-taken",
+    "cs-method",
+]
 
 
 def _iso_date(value: bytes) -> bytes | None:
@@ -50,8 +59,17 @@ def read_native(ft: FileTally, blocks: Iterable[bytes], filters: Filters | None 
                 ft.report.skip(here, f"not a native IIS log line ({len(parts)} comma-separated values)")
                 continue
             service = parts[4]
-            row = [date, _iso_time(parts[3]), service or b"-", parts[0], parts[13], parts[10], parts[11], parts[7],
-                   parts[12]]
+            row = [
+                date,
+                _iso_time(parts[3]),
+                service or b"-",
+                parts[0],
+                parts[13],
+                parts[10],
+                parts[11],
+                parts[7],
+                parts[12],
+            ]
             rows, raw, nums = batch[1 if service.upper().startswith(b"MSFTPSVC") else 0]
             rows.append(row)
             raw.append(line)

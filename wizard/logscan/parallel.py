@@ -86,14 +86,15 @@ def plan(path: str, parts: int) -> list[Cut] | None:
     return cuts if len(cuts) > 1 else None
 
 
-def _directives(data: bytes, fields: tuple[str, ...], date: bytes,
-                iis: str | None) -> tuple[tuple[str, ...], bytes, str | None]:
+def _directives(
+    data: bytes, fields: tuple[str, ...], date: bytes, iis: str | None
+) -> tuple[tuple[str, ...], bytes, str | None]:
     """Apply the directive lines found in `data` (whole lines) to the running state."""
     pos = 0 if data.startswith(b"#") else data.find(b"\n#")
     while pos >= 0:
-        begin = pos if data[pos:pos + 1] == b"#" else pos + 1
+        begin = pos if data[pos : pos + 1] == b"#" else pos + 1
         end = data.find(b"\n", begin)
-        text = data[begin:end if end >= 0 else len(data)].rstrip(b"\r")
+        text = data[begin : end if end >= 0 else len(data)].rstrip(b"\r")
         name, _, value = text.partition(b":")
         name = name.lower()
         if name == b"#fields":
@@ -138,8 +139,7 @@ def scan_range(path: str, cut: Cut, filters: Filters | None, site_hint: str | No
     return result
 
 
-def scan_parallel(path: str, filters: Filters | None, site_hint: str | None,
-                  count: int) -> list[ScanResult] | None:
+def scan_parallel(path: str, filters: Filters | None, site_hint: str | None, count: int) -> list[ScanResult] | None:
     """Scan `path` in `count` processes; None when the file cannot be split (the caller reads it itself)."""
     cuts = plan(path, count * 2)
     if cuts is None:

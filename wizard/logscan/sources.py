@@ -74,11 +74,11 @@ def open_source(source: Source, stdin: BinaryIO | None = None) -> Iterator[Binar
     """Open for binary reading; a gzip stream (by its magic bytes, not its name) is decompressed as it is read."""
     if source.path == "-":
         raw: BinaryIO = stdin if stdin is not None else sys.stdin.buffer
-        buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type,type-var]
+        buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[type-var]
         if buffered.peek(2)[:2] == _GZIP_MAGIC:
             yield gzip.GzipFile(fileobj=buffered)  # type: ignore[misc]
         else:
-            yield buffered  # type: ignore[misc]
+            yield buffered
         return
     with open(source.path, "rb") as handle:
         if handle.read(2) == _GZIP_MAGIC:

@@ -77,8 +77,14 @@ class Tally:
             hours = map(_LEAD, lines)
             self.hours.update(zip(gk, column(rows, self.site_i), hours))
         else:
-            self.hours.update(zip(gk, column(rows, self.site_i), column(rows, self.date_i, default_date),
-                                  map(_HOUR, column(rows, self.time_i))))
+            self.hours.update(
+                zip(
+                    gk,
+                    column(rows, self.site_i),
+                    column(rows, self.date_i, default_date),
+                    map(_HOUR, column(rows, self.time_i)),
+                )
+            )
         self.urls.update(zip(gk, column(rows, self.url_i)))
         self.clients.update(zip(gk, column(rows, self.client_i)))
         last = dict(zip(gk, count()))
@@ -93,8 +99,9 @@ class Tally:
                 at = gk.index(raw)
                 first = self._stamp(rows[at])
                 if group.sample is None:
-                    group.sample = Sample(self.ft.report.path, nums[at],
-                                          lines[at].decode("utf-8", "replace").rstrip("\r"))
+                    group.sample = Sample(
+                        self.ft.report.path, nums[at], lines[at].decode("utf-8", "replace").rstrip("\r")
+                    )
             group.seen(first, self._stamp(rows[at_last]))
         if self.taken_i is not None:
             self._slowest(rows, gk, last.keys())
@@ -158,8 +165,7 @@ class Tally:
         self.hours, self.urls, self.clients = Counter(), Counter(), Counter()
 
 
-def tally(ft: FileTally, layout: Layout, rows: list[list[bytes]], lines: Sequence[bytes],
-          nums: Sequence[int]) -> None:
+def tally(ft: FileTally, layout: Layout, rows: list[list[bytes]], lines: Sequence[bytes], nums: Sequence[int]) -> None:
     """Count one batch on its own (for readers that hand over everything at once)."""
     one = Tally(ft, layout)
     one.add(rows, lines, nums)

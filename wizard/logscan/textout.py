@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
+from wizard.knowledge.safe_text import clip, shown
 from wizard.logscan.jsonio import TOP
 from wizard.logscan.model import Group, ScanResult
 from wizard.logscan.walk import code_label, command, walk_args
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
 
 def clean(text: str) -> str:
-    """Make log-derived text safe to print: ESC shows as ␛, other control characters as ?."""
-    return _CONTROL.sub(lambda m: "\u241b" if m[0] == "\x1b" else "?", text)
+    """Log text is untrusted: its control characters are made visible, never sent to the terminal."""
+    return shown(text).replace("\t", " ").replace("\n", " ")
 
 
 def fit(text: str, width: int) -> str:
     """Cut to `width` characters with an ellipsis, after cleaning."""
-    text = clean(text)
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "\u2026"
+    return clip(clean(text), width)
 
 
 def _when(stamp: str | None) -> str:
@@ -52,8 +49,9 @@ def table(result: ScanResult, width: int = 80, limit: int = 20) -> str:
     out.append("")
     for report in result.files:
         version = f", IIS {report.iis}" if report.iis else ""
-        out.append(fit(f"{report.path}: {report.format}{version}, {report.requests:,} read, {report.skipped:,} skipped",
-                       width))
+        out.append(
+            fit(f"{report.path}: {report.format}{version}, {report.requests:,} read, {report.skipped:,} skipped", width)
+        )
         for note in report.notes:
             out.append(fit(f"  note: {note}", width))
         for skipped in report.skipped_lines:
@@ -63,8 +61,12 @@ def table(result: ScanResult, width: int = 80, limit: int = 20) -> str:
 
 def _group_lines(group: Group, requests: int, width: int) -> list[str]:
     share = f"{group.count / requests:.1%}" if requests else "-"
-    lines = [fit(f"{code_label(group):<22}{group.count:>9,}{share:>7}  {_when(group.first):<16}  {_when(group.last):<16}",
-                 width)]
+    lines = [
+        fit(
+            f"{code_label(group):<22}{group.count:>9,}{share:>7}  {_when(group.first):<16}  {_when(group.last):<16}",
+            width,
+        )
+    ]
     busiest = group.hours.top(1)
     if busiest:
         lines.append(fit(f"    busiest hour {busiest[0][0].replace('T', ' ')}:00 ({busiest[0][1]:,})", width))
@@ -84,20 +86,49 @@ def csv_text(result: ScanResult) -> str:
     """One row per combination; spreadsheet-friendly, empty cells where the log has no such field."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["protocol", "log", "status", "substatus", "win32", "reason", "count", "share", "failure",
-                     "first", "last", "busiest_hour", "top_url", "top_client", "walk"])
+    writer.writerow(
+        [
+            "protocol",
+            "log",
+            "status",
+            "substatus",
+            "win32",
+            "reason",
+            "count",
+            "share",
+            "failure",
+            "first",
+            "last",
+            "busiest_hour",
+            "top_url",
+            "top_client",
+            "walk",
+        ]
+    )
     requests = result.requests
     for g in result.ranked():
         busiest = g.hours.top(1)
         url = g.urls.top(1)
         client = g.clients.top(1)
-        writer.writerow([
-            "ftp" if g.protocol == "ftp" else "http", "httperr" if g.protocol == "httperr" else "w3c",
-            _cell(g.status), _cell(g.substatus), _cell(g.win32), g.reason or "", g.count,
-            f"{g.count / requests:.6f}" if requests else "", "yes" if g.failure else "no", g.first or "", g.last or "",
-            busiest[0][0] if busiest else "", clean(url[0][0]) if url else "", clean(client[0][0]) if client else "",
-            command(walk_args(g)) if g.failure else "",
-        ])
+        writer.writerow(
+            [
+                "ftp" if g.protocol == "ftp" else "http",
+                "httperr" if g.protocol == "httperr" else "w3c",
+                _cell(g.status),
+                _cell(g.substatus),
+                _cell(g.win32),
+                g.reason or "",
+                g.count,
+                f"{g.count / requests:.6f}" if requests else "",
+                "yes" if g.failure else "no",
+                g.first or "",
+                g.last or "",
+                busiest[0][0] if busiest else "",
+                clean(url[0][0]) if url else "",
+                clean(client[0][0]) if client else "",
+                command(walk_args(g)) if g.failure else "",
+            ]
+        )
     return buffer.getvalue()
 
 

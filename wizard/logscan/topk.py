@@ -36,7 +36,7 @@ class CappedCounter(Generic[K]):
 
     def _prune(self) -> None:
         ranked = sorted(self.counts.items(), key=lambda kv: kv[1], reverse=True)
-        kept, dropped = ranked[: self.cap], ranked[self.cap:]
+        kept, dropped = ranked[: self.cap], ranked[self.cap :]
         if dropped:
             self.floor = max(self.floor, dropped[0][1])
         self.counts = dict(kept)

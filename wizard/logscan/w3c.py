@@ -131,8 +131,9 @@ class W3CReader:
             self.tally.flush()
             self.tally = None
 
-    def _mismatch(self, rows: list[list[bytes]], lines: list[bytes], keep: list[bool], i: int, start: int,
-                  width: int) -> None:
+    def _mismatch(
+        self, rows: list[list[bytes]], lines: list[bytes], keep: list[bool], i: int, start: int, width: int
+    ) -> None:
         row = rows[i]
         if not row:
             return  # blank line

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from wizard.engine.session import Session
     from wizard.knowledge.evidence import Evidence
     from wizard.knowledge.library import Library
+    from wizard.ui.log_walks import ScanRequest
+    from wizard.ui.screens.scan import ScanScreen
 
 
 def _code_commands():
@@ -57,6 +59,7 @@ class IISDoctorApp(App[None]):
         pick_case: bool = False,
         store: CaseStore | None = None,
         remember: bool = True,
+        scan: ScanRequest | None = None,
     ):
         super().__init__()
         self.library = library
@@ -65,6 +68,7 @@ class IISDoctorApp(App[None]):
         self.start_evidence = evidence
         self.start_case = case
         self.pick_case = pick_case
+        self.start_scan = scan
         self._store = store
         self.remember = remember  # tests turn this off so they never touch the user's settings
         self.set_reactive(IISDoctorApp.version, version or default_version(self.library))
@@ -79,7 +83,9 @@ class IISDoctorApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"IIS {self.version}"
-        if self.start_case is not None:
+        if self.start_scan is not None:
+            self.scan_logs(self.start_scan.paths, self.start_scan.filters)
+        elif self.start_case is not None:
             self.resume(self.start_case)
         elif self.pick_case:
             from wizard.ui.screens.resume import ResumeScreen
@@ -153,6 +159,32 @@ class IISDoctorApp(App[None]):
         if session is not None:
             self._unwind()
             self.push_screen(WalkScreen(session))
+
+    # -- logs ----------------------------------------------------------------------------------
+
+    def scan_logs(self, paths: list[str], filters: object | None = None) -> None:
+        """Read the server's logs on the scan screen; a row opens its walk (see below)."""
+        from wizard.logscan import Filters
+        from wizard.ui.screens.scan import ScanScreen
+
+        self.push_screen(ScanScreen(paths, filters if isinstance(filters, Filters) else None))
+
+    def on_scan_screen_open_walk(self, message: ScanScreen.OpenWalk) -> None:
+        """A scan row chosen: open its walk with the log's evidence and IIS version, the facts in its case."""
+        from wizard.cases.store import Case
+        from wizard.engine import opening as walkplan
+        from wizard.ui.log_walks import read_walk_args
+
+        target = read_walk_args(self.library, message.args)
+        if target.problem:
+            self.notify(target.problem, title="No walk", severity="warning", markup=False)
+            return
+        if target.version:
+            self.version = target.version
+        opened = walkplan.open_query(self.library, target.code, target.protocol, self.version, target.evidence)
+        session = self._accept(opened, target.code)
+        if session is not None:
+            self.push_screen(WalkScreen(session, Case.new(session).with_log(message.facts)))
 
     def _accept(self, opening: Opening, text: str) -> Session | None:
         """The opening's session, with its remark shown; without one, home with the reason."""

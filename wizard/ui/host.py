@@ -34,6 +34,8 @@ class WizardHost(Protocol):
 
     def go_home(self) -> object: ...
 
+    def scan_logs(self, paths: list[str], filters: object | None = None) -> None: ...
+
 
 def host(node: MessagePump | Provider) -> WizardHost:
     """The app `node` belongs to, as the wizard app it is."""

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from wizard.cases.store import Case
+    from wizard.knowledge.evidence import Evidence
     from wizard.knowledge.library import Library
+    from wizard.ui.log_walks import ScanRequest
 
 
 def run_wizard(
@@ -13,14 +16,22 @@ def run_wizard(
     code: str | None = None,
     protocol: str | None = None,
     version: str | None = None,
-    evidence=None,
-    case=None,
+    evidence: Evidence | None = None,
+    case: Case | None = None,
     pick_case: bool = False,
+    scan: ScanRequest | None = None,
 ) -> int:
     from wizard.ui.app import IISDoctorApp
 
     app = IISDoctorApp(
-        library, code=code, protocol=protocol, version=version, evidence=evidence, case=case, pick_case=pick_case
+        library,
+        code=code,
+        protocol=protocol,
+        version=version,
+        evidence=evidence,
+        case=case,
+        pick_case=pick_case,
+        scan=scan,
     )
     app.run()
     return app.return_code or 0

@@ -6,11 +6,7 @@ from collections.abc import Sequence
 
 from wizard.knowledge import versions as V
 from wizard.knowledge.model import CodeEntry, tr
-
-
-def clip(text: str, room: int) -> str:
-    """`text` cut to `room` characters, with an ellipsis when something was cut."""
-    return text if len(text) <= room else text[: max(0, room - 1)] + "…"
+from wizard.knowledge.safe_text import clip
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]], width: int = 100, last_min: int = 20) -> str:

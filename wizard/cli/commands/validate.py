@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from wizard.cli.exit_codes import Exit
 from wizard.cli.request import Request
@@ -12,7 +13,8 @@ from wizard.validation.validator import validate
 
 
 def run(request: Request) -> Exit:
-    library = Library.load(list(request.paths) + list(request.trees), builtin=not request.no_builtin)
+    folders = [Path(p) for p in request.paths] + list(request.trees)
+    library = Library.load(folders, builtin=not request.no_builtin)
     findings = validate(library)
     for finding in findings:
         print(shown(str(finding)))

@@ -26,13 +26,15 @@ class HomeScreen(Screen):
 
     HELP = (
         "Type a code (403.1, 404-3, ftp 550) or words (UrlScan, SSL, too many users), or paste an error "
-        "page or log line to rank the codes it matches; Enter starts the walk. Ctrl+R continues a saved case."
+        "page or log line to rank the codes it matches; Enter starts the walk. Ctrl+R continues a saved case; "
+        "Ctrl+L scans the server's logs for what fails."
     )
     BINDINGS = [
         Binding("slash", "focus_search", "Search", key_display="/", id="search"),
         Binding("down", "focus_list", "Codes", show=False),
         Binding("v", "focus_version", "IIS version", id="version"),
         Binding("ctrl+r", "resume", "Saved cases", id="resume"),
+        Binding("ctrl+l", "scan", "Scan logs", id="scan"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -162,6 +164,15 @@ class HomeScreen(Screen):
         from wizard.ui.screens.resume import ResumeScreen
 
         self.app.push_screen(ResumeScreen())
+
+    def action_scan(self) -> None:
+        from wizard.ui.screens.scan_path import ScanPathScreen
+
+        def scan(paths: list[str] | None) -> None:
+            if paths:
+                host(self).scan_logs(paths)
+
+        self.app.push_screen(ScanPathScreen(), scan)
 
     def action_focus_version(self) -> None:
         self.query_one("#version", Select).focus()

@@ -7,7 +7,6 @@ arguments and the evidence gathered from the logs.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -22,6 +21,7 @@ from wizard.logscan import FilterError, Filters, ScanResult, UsageError, scan, t
 from wizard.logscan.model import Group
 from wizard.logscan.textout import clean
 from wizard.logscan.walk import code_label, command
+from wizard.ui.styles import beside
 
 
 def _when(stamp: str | None) -> str:
@@ -46,7 +46,7 @@ def facts(group: Group, requests: int) -> dict[str, Any]:
 class ScanScreen(Screen):
     """Failing combinations found in IIS logs, worst first; Enter opens the walk for the highlighted one."""
 
-    DEFAULT_CSS = Path(__file__).with_name("scan.tcss").read_text(encoding="utf-8")
+    DEFAULT_CSS = beside(__file__, "scan.tcss")
     HELP = "Up/Down to pick a failing combination; Enter opens its walk with the log evidence filled in."
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open walk", id="scan-open"),
@@ -114,13 +114,21 @@ class ScanScreen(Screen):
         failures = sum(g.count for g in self.failing)
         self.query_one("#scan-summary", Static).update(
             f"{requests:,} requests in {len(result.files)} file(s), {failures:,} failing, "
-            f"{result.skipped:,} lines skipped")
+            f"{result.skipped:,} lines skipped"
+        )
         table = self.query_one("#scan-groups", DataTable)
         table.clear()
         for i, group in enumerate(self.failing):
             share = f"{group.count / requests:.1%}" if requests else "-"
-            table.add_row(Text(clean(code_label(group))), f"{group.count:,}", share, _when(group.first),
-                          _when(group.last), Text(command(walk_args(group))), key=str(i))
+            table.add_row(
+                Text(clean(code_label(group))),
+                f"{group.count:,}",
+                share,
+                _when(group.first),
+                _when(group.last),
+                Text(command(walk_args(group))),
+                key=str(i),
+            )
         hours: Counter[str] = Counter()
         for group in self.failing:
             hours.update(dict(group.hours.counts))
