@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.knowledge.model import headline, tr
+from wizard.knowledge.safe_text import shown
 from wizard.platform.folders import atomic_write, data_dir
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class Case:
         step, at = len(session.moves), session.cursor.ref
         notes = tuple(n for n in self.notes if (n.step, n.at) != (step, at))
         if text.strip():
-            notes = notes + (Note(step, at, text.strip(), now()),)
+            notes = (*notes, Note(step, at, shown(text.strip()), now()))
         return replace(self, notes=notes, updated=now())
 
     def with_log(self, facts: dict[str, Any]) -> Case:
@@ -107,7 +108,7 @@ class Case:
     def closed(self, status: str, reason: str = "") -> Case:
         if status not in STATUSES:
             raise CaseError(f"unknown case status {status!r}")
-        return replace(self, status=status, reason=reason.strip(), updated=now())
+        return replace(self, status=status, reason=shown(reason.strip()), updated=now())
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -147,17 +148,28 @@ class Case:
                 created=str(data["created"]),
                 updated=str(data["updated"]),
                 status=status,
-                reason=str(data.get("reason", "")),
-                last=str(data.get("last", "")),
+                reason=shown(str(data.get("reason", ""))),
+                last=shown(str(data.get("last", ""))),
                 tried=tuple(str(t) for t in data.get("tried", [])),
                 notes=tuple(
-                    Note(int(n["step"]), str(n["at"]), str(n["text"]), str(n.get("time", "")))
+                    Note(int(n["step"]), str(n["at"]), shown(str(n["text"])), str(n.get("time", "")))
                     for n in data.get("notes", [])
                 ),
-                log=data["log"] if isinstance(data.get("log"), dict) else None,
+                log=_inert(data["log"]) if isinstance(data.get("log"), dict) else None,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise CaseError(str(exc).strip("'\"") or "unreadable") from None
+
+
+def _inert(value: Any) -> Any:
+    """A case file's free data with every string's control characters made visible."""
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, dict):
+        return {shown(str(k)): _inert(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_inert(v) for v in value]
+    return value
 
 
 @dataclass
