@@ -70,6 +70,7 @@ _SIMPLE: dict[str, tuple[type, ...]] = {
     "tuple": (tuple,),
     "dict": (dict,),
     "Mapping": (dict,),
+    "Sequence": (tuple,),
     "Node": (Question, Outcome, Use),
 }
 

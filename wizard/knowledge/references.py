@@ -6,7 +6,6 @@ the validator reports the same findings to the author.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from wizard.knowledge.findings import Finding, Where
@@ -62,6 +61,8 @@ def reference_findings(subtrees: dict[str, Subtree], graph: Graph) -> list[Findi
 
 
 def _close(name: str, graph: Graph) -> str:
+    import difflib  # only when a reference is broken
+
     close = difflib.get_close_matches(name, list(graph.nodes), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
 
