@@ -26,7 +26,7 @@ from wizard.knowledge.references import reference_findings
 from wizard.platform.folders import atomic_write, cache_dir
 
 #: Bump when the stored shape changes, so old copies are never read into new code.
-FORMAT = 5
+FORMAT = 6
 
 
 def state(folder: Path) -> str:
