@@ -32,12 +32,31 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Jump:
+    """`goto`: carry on in another code's walk, inside the same case.
+
+    The walk moved to starts with the evidence already given, plus the Win32 code or HTTPERR
+    reason the jump names (a value named here replaces the one of the same kind).
+    """
+
+    code: str
+    protocol: str | None = None  # None: the protocol of the walk that jumps
+    win32: int | None = None
+    reason: str | None = None
+
+    def key(self, protocol: str) -> str:
+        """The tree key jumped to, `http:401.1`, when the walk that jumps is of `protocol`."""
+        return f"{self.protocol or protocol}:{self.code}"
+
+
+@dataclass(frozen=True)
 class Answer:
     label: Text
-    next: str
+    next: str | None  # None when the answer jumps (`goto`) instead
     versions: frozenset[str] | None = None
     where: Where = Where("")
     when: When | None = None  # evidence (Win32 code, HTTPERR reason) that picks this answer
+    goto: Jump | None = None  # continue in another code's walk instead of `next`
 
 
 @dataclass(frozen=True)
@@ -64,7 +83,13 @@ class Outcome:
     next: str | None = None
     versions: frozenset[str] | None = None
     where: Where = Where("")
+    goto: Jump | None = None  # "Didn't fix it?" continues in another code's walk (instead of `next`)
     kind = "outcome"
+
+    @property
+    def goes_on(self) -> bool:
+        """On "Didn't fix it?" the walk leads somewhere: a next cause here, or another code's walk."""
+        return bool(self.next or self.goto)
 
 
 @dataclass(frozen=True)

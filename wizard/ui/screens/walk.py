@@ -166,7 +166,7 @@ class WalkScreen(Screen):
         if session is None:
             return True
         if action == "not_fixed":
-            return bool(session.outcome and session.outcome.next)
+            return session.can_go_on
         if action == "copy":
             view = self._outcome_view()
             return bool(session.finished and view and view.commands())
@@ -196,7 +196,7 @@ class WalkScreen(Screen):
 
     def action_not_fixed(self) -> None:
         session = self.session
-        if session is not None and session.outcome and session.outcome.next:
+        if session is not None and session.can_go_on:
             self.session = session.not_fixed()
 
     def action_home(self) -> None:
