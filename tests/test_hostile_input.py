@@ -217,3 +217,20 @@ def test_a_case_that_cannot_be_deleted_is_a_message_not_a_traceback(capsys, monk
     monkeypatch.setattr(Path, "unlink", refuse)  # a read-only folder, even for an administrator
     code, _, err = run(capsys, "cases", "--delete", "20260101-000000-dddd", "--yes")
     assert code == 1 and "cannot delete 20260101-000000-dddd: Permission denied" in err
+
+
+def test_a_densely_branching_tree_is_counted_in_linear_time(write_tree):
+    """Every question has two answers leading to the same next question: 2^150 paths, one count."""
+    rows = ["protocol: http", 'code: "418"', "start: q0", "nodes:"]
+    for i in range(150):
+        target = f"q{i + 1}" if i + 1 < 150 else "end"
+        rows += [f"  q{i}:", "    topic: T", f"    question: Q{i}?", "    answers:"]
+        rows += [f"      - {{label: A, next: {target}}}", f"      - {{label: B, next: {target}}}"]
+    rows += ["  end:", "    outcome: done", "    steps: [fix it]"]
+    write_tree(
+        "catalog.yaml", 'catalog:\n  - {protocol: http, code: "418", title: Tea, meaning: m, versions: ["10.0"]}\n'
+    )
+    folder = write_tree("http/418.yaml", "\n".join(rows) + "\n")
+    library = Library.load([folder], builtin=False)
+    session = Session.start(library, "http", "418", "10.0")
+    assert session.remaining() == 150 and session.longest_in_walk() == 150

@@ -11,6 +11,7 @@ across a jump and resuming a saved case after one need nothing special.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from wizard.knowledge import versions as V
@@ -406,33 +407,61 @@ class Session:
             return Cursor(graph_key, node_id, stack)
         raise SessionError(f"{graph_key}: the tree loops without asking anything")
 
-    def _longest(self, cursor: Cursor, seen: frozenset[Cursor], tree: Tree, jumps: bool) -> int:
-        """Questions on the longest path from `cursor` that asks nothing twice; with `jumps`,
+    def _longest(self, start: Cursor, seen: frozenset[Cursor], tree: Tree, jumps: bool) -> int:
+        """Questions on the longest path from `start` that asks nothing twice; with `jumps`,
         the walks that jumps lead to count too, else a jump ends the path.
 
         A shared subtree used twice on one path is asked twice, so places are told apart by
-        their whole cursor (subtree node and where it returns to), not by the node alone.
+        their whole cursor (subtree node and where it returns to), not by the node alone. The
+        search is iterative and remembers each place's answer, so a deep or densely branching
+        tree (even a hostile one) costs time in proportion to its size and never the stack;
+        a step back onto the path being followed counts as the end of that path.
         """
-        if cursor in seen or len(cursor.stack) > _MAX_DEPTH:
+        if start in seen:
             return 0
+        memo: dict[Cursor, int] = {}
+        on_path = {start}
+        stack: list[tuple[Cursor, Iterator[tuple[Cursor, Tree]], list[int]]] = [
+            (start, iter(self._onward(start, tree, jumps)), [0])
+        ]
+        while stack:
+            cursor, onward, best = stack[-1]
+            step = next(onward, None)
+            if step is None:
+                stack.pop()
+                on_path.discard(cursor)
+                memo[cursor] = best[0] + 1 if isinstance(self._node(cursor), Question) else 0
+                if stack:
+                    stack[-1][2][0] = max(stack[-1][2][0], memo[cursor])
+                continue
+            target, there = step
+            if target in seen or target in on_path or len(target.stack) > _MAX_DEPTH:
+                continue
+            if target in memo:
+                best[0] = max(best[0], memo[target])
+                continue
+            on_path.add(target)
+            stack.append((target, iter(self._onward(target, there, jumps)), [0]))
+        return memo[start]
+
+    def _onward(self, cursor: Cursor, tree: Tree, jumps: bool) -> list[tuple[Cursor, Tree]]:
+        """Where each answer of the question at `cursor` leads, with the tree it is in."""
         node = self._node(cursor)
         if not isinstance(node, Question):
-            return 0
-        seen = seen | {cursor}
-        best = 0
+            return []
+        steps = []
         for answer in node.answers:
             if not self.applies(answer.versions) or (answer.goto and not jumps):
                 continue
             try:
                 if answer.goto:
                     there = self._jump_tree(answer.goto, tree)
-                    target = self._settle(there.key, there.start, ())
+                    steps.append((self._settle(there.key, there.start, ()), there))
                 else:
-                    there, target = tree, self._settle(cursor.graph, answer.next, cursor.stack)
+                    steps.append((self._settle(cursor.graph, answer.next, cursor.stack), tree))
             except SessionError:
                 continue
-            best = max(best, self._longest(target, seen, there, jumps))
-        return best + 1
+        return steps
 
 
 def with_jump(evidence: Evidence, jump: Jump) -> Evidence:
