@@ -5,7 +5,8 @@ Python. Each table is a `Counter` fed by `map`/`zip` over the rows (`Counter.upd
 iterable counts in C), keyed by the raw bytes of the few columns it needs. The tables live across
 blocks and are folded into the typed combinations only when a field list ends or they grow past a
 bound, so the Python work is per *distinct* key, not per line, and memory stays bounded.
-First and last seen follow the order of the log, which IIS writes in time order.
+First and last seen are the stamps of a combination's first and last line in the file (IIS writes in time
+order), whatever the block sizes; across files the earliest first and the latest last win.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ class Tally:
         self.clients: Counter[Any] = Counter()
         self.groups: dict[Any, Group] = {}
         self.floors: dict[Any, int] = {}
+        #: the stamp of each combination's latest line so far, in file order (folded in by `flush`)
+        self.lasts: dict[Any, str | None] = {}
         self.canon: dict[Any, Any] = {}
         if before is not None:
             if before.layout.key_names == layout.key_names and before.layout.protocol == layout.protocol:
@@ -72,6 +75,7 @@ class Tally:
                 # written again after a restart is common, and folding the tables each time costs)
                 self.hours, self.urls, self.clients = before.hours, before.urls, before.clients
                 self.groups, self.floors, self.canon = before.groups, before.floors, before.canon
+                self.lasts = before.lasts
             else:
                 before.flush()
 
@@ -162,6 +166,7 @@ class Tally:
     ) -> Iterable[Any]:
         """Find or make the combination of each distinct key; note first and last seen and a sample line."""
         last = dict(zip(gk, count()))
+        lasts = self.lasts
         for raw, at_last in last.items():
             group = self.groups.get(raw)
             if group is None:
@@ -174,7 +179,8 @@ class Tally:
                 first = self._stamp(row(at))
                 if group.sample is None:
                     group.sample = sample(at)
-            group.seen(first, self._stamp(row(at_last)))
+            group.seen(first, None)
+            lasts[raw] = self._stamp(row(at_last))
         return last.keys()
 
     def _stamp(self, row: list[bytes]) -> str | None:
@@ -221,6 +227,9 @@ class Tally:
                 name = text(value)
                 if name is not None:
                     getattr(groups[raw], attr).add(name, times)
+        for raw, when in self.lasts.items():
+            groups[raw].seen(None, when)
+        self.lasts = {}
         self.hours, self.urls, self.clients = Counter(), Counter(), Counter()
 
 
