@@ -124,21 +124,21 @@ class Tally:
         if parts is None:
             return False
         self.ft.report.requests += lines
-        gk = list(zip(*[parts[i::width] for i in self.key_cols]))
+        fresh = list(zip(*[parts[i::width] for i in self.key_cols]))
         # One shared tuple per combination: the tables then compare keys by identity, and their entries point
         # at a few hot objects instead of one fresh tuple per entry scattered over memory.
-        per = Counter(gk)
-        canon = self.canon
-        for raw in per:
-            canon.setdefault(raw, raw)
-        gk = list(map(canon.__getitem__, gk))
+        gk = list(map(self.canon.setdefault, fresh, fresh))
+        del fresh
         hours = self.hours
         if self.site_i is None:
+            per = Counter(gk)
             for raw, times in per.items():
-                hours[canon[raw], b"-", hour] += times
+                hours[raw, b"-", hour] += times
         else:
-            for (raw, site), times in Counter(zip(gk, parts[self.site_i :: width])).items():
+            by_site = Counter(zip(gk, parts[self.site_i :: width]))
+            for (raw, site), times in by_site.items():
                 hours[raw, site, hour] += times
+            per = Counter(dict.fromkeys(raw for raw, _ in by_site))
         if self.url_i is not None:
             self.urls.update(zip(gk, parts[self.url_i :: width]))
         if self.client_i is not None:
@@ -154,7 +154,7 @@ class Tally:
             text = run.split(b"\n", at + 1)[at]
             return Sample(path, start + at, text.decode("utf-8", "replace").rstrip("\r"))
 
-        present = self._groups(gk, row, sample)
+        present = self._groups(gk, row, sample, per.keys())
         if self.taken_i is not None:
             self._slowest(gk, parts[self.taken_i :: width], row, present)
         if len(self.urls) + len(self.clients) + len(self.hours) > FLUSH_KEYS:
@@ -162,10 +162,21 @@ class Tally:
         return True
 
     def _groups(
-        self, gk: list[Any], row: Callable[[int], list[bytes]], sample: Callable[[int], Sample]
+        self,
+        gk: list[Any],
+        row: Callable[[int], list[bytes]],
+        sample: Callable[[int], Sample],
+        distinct: Iterable[Any] | None = None,
     ) -> Iterable[Any]:
-        """Find or make the combination of each distinct key; note first and last seen and a sample line."""
-        last = dict(zip(gk, count()))
+        """Find or make the combination of each distinct key; note first and last seen and a sample line.
+
+        With `distinct` (the keys, in order of first appearance, each one shared object) the last line of each
+        is found by searching the reversed keys, which compares by identity; else one dict of the keys does."""
+        if distinct is None:
+            last = dict(zip(gk, count()))
+        else:
+            back, end = gk[::-1], len(gk) - 1
+            last = {raw: end - back.index(raw) for raw in distinct}
         lasts = self.lasts
         for raw, at_last in last.items():
             group = self.groups.get(raw)
