@@ -124,21 +124,23 @@ class Tally:
         if parts is None:
             return False
         self.ft.report.requests += lines
-        fresh = list(zip(*[parts[i::width] for i in self.key_cols]))
         # One shared tuple per combination: the tables then compare keys by identity, and their entries point
-        # at a few hot objects instead of one fresh tuple per entry scattered over memory.
-        gk = list(map(self.canon.setdefault, fresh, fresh))
-        del fresh
+        # at a few hot objects instead of one fresh tuple per entry scattered over memory. Looking the keys up
+        # lets zip reuse its tuple; only a run with a combination not met before makes one tuple per line.
+        columns = [parts[i::width] for i in self.key_cols]
+        gk = list(map(self.canon.get, zip(*columns)))
+        per = Counter(gk)
+        if None in per:
+            fresh = list(zip(*columns))
+            gk = list(map(self.canon.setdefault, fresh, fresh))
+            per = Counter(gk)
         hours = self.hours
         if self.site_i is None:
-            per = Counter(gk)
             for raw, times in per.items():
                 hours[raw, b"-", hour] += times
         else:
-            by_site = Counter(zip(gk, parts[self.site_i :: width]))
-            for (raw, site), times in by_site.items():
+            for (raw, site), times in Counter(zip(gk, parts[self.site_i :: width])).items():
                 hours[raw, site, hour] += times
-            per = Counter(dict.fromkeys(raw for raw, _ in by_site))
         if self.url_i is not None:
             self.urls.update(zip(gk, parts[self.url_i :: width]))
         if self.client_i is not None:
