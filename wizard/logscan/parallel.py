@@ -1,14 +1,13 @@
 """Scan one big plain log with several processes: each reads its own byte range, results are merged.
 
 Each range starts on a line boundary, and its reader is told the `#Fields`, `#Date` and line number in
-force there, found by searching a memory map of the file backwards from the cut. This process reads the
+force there, found by one forward pass of C searches over the file up to the last cut. This process reads the
 first range itself while the others start. Compressed files cannot be split this way and are read by one
 process.
 """
 
 from __future__ import annotations
 
-import mmap
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -58,65 +57,65 @@ def workers() -> int:
 def plan(path: str, parts: int) -> list[Cut] | None:
     """Split the file into `parts` ranges at line breaks; None when it cannot be split (no `#Fields` before a cut).
 
-    The directives in force at a cut are the last ones before it, found by searching backwards in a memory map,
-    and its line number comes from counting line breaks in C: nothing is copied or read line by line.
+    One forward pass up to the last cut, a few MiB at a time, counts line breaks and keeps the last `#Fields`,
+    `#Date` and `#Software` values, all with C searches over each piece; memory stays at one piece.
     """
     size = os.path.getsize(path)
     if size == 0 or parts < 2:
         return None
-    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+    with open(path, "rb") as handle:
         starts = [0]
         for i in range(1, parts):
-            at = data.find(b"\n", size * i // parts) + 1
-            if at <= starts[-1] or at >= size:
-                continue
-            starts.append(at)
+            handle.seek(size * i // parts)
+            handle.readline()
+            at = handle.tell()
+            if starts[-1] < at < size:
+                starts.append(at)
         if len(starts) < 2:
             return None
+        handle.seek(0)
         cuts: list[Cut] = []
-        line = 1
+        line, pos, carry = 1, 0, b""
+        last: dict[bytes, bytes] = {}
         for i, start in enumerate(starts):
+            while pos < start:
+                chunk = handle.read(min(_STEP, start - pos))
+                if not chunk:
+                    break
+                data = carry + chunk if carry else chunk
+                if pos == 0:
+                    data = data.removeprefix(b"\xef\xbb\xbf")
+                pos += len(chunk)
+                split = len(data) if pos >= start else data.rfind(b"\n") + 1
+                whole, carry = data[:split], data[split:]
+                line += whole.count(b"\n")
+                _directives(b"\n" + whole, last)
             end = starts[i + 1] if i + 1 < len(starts) else size
             if i == 0:
                 cuts.append(Cut(0, end, 1, (), b"-", None))
                 continue
-            line += _breaks(data, starts[i - 1], start)
-            fields = _last_directive(data, b"#Fields:", start)
-            if fields is None:
+            if b"#Fields:" not in last:
                 return None
-            date = _last_directive(data, b"#Date:", start)
-            software = _last_directive(data, b"#Software:", start)
+            date = last.get(b"#Date:", b"").split()
+            software = last.get(b"#Software:")
+            fields = tuple(last[b"#Fields:"].decode("utf-8", "replace").split())
             cuts.append(
-                Cut(
-                    start,
-                    end,
-                    line,
-                    tuple(fields.decode("utf-8", "replace").split()),
-                    date.split()[0] if date and date.split() else b"-",
-                    iis_version(software) if software else None,
-                )
+                Cut(start, end, line, fields, date[0] if date else b"-", iis_version(software) if software else None)
             )
     return cuts
 
 
-def _breaks(data: mmap.mmap, start: int, end: int) -> int:
-    """Line breaks in data[start:end], counted a few MiB at a time (a memory map has no count)."""
-    step = 4 << 20
-    return sum(data[at : min(at + step, end)].count(b"\n") for at in range(start, end, step))
+_STEP = 1 << 20
+_NAMES = (b"#Fields:", b"#Date:", b"#Software:")
 
 
-def _last_directive(data: mmap.mmap, name: bytes, before: int) -> bytes | None:
-    """The value of the last `name` directive line that starts before offset `before`."""
-    at = data.rfind(b"\n" + name, 0, before)
-    if at >= 0:
-        at += 1
-    else:
-        head = data[:3].removeprefix(b"\xef\xbb\xbf")
-        at = 3 - len(head) if data[3 - len(head) : 3 - len(head) + len(name)] == name else -1
-        if at < 0:
-            return None
-    end = data.find(b"\n", at)
-    return data[at + len(name) : end if 0 <= end < before else before].strip()
+def _directives(text: bytes, last: dict[bytes, bytes]) -> None:
+    """Note the value of the last line of each directive of `_NAMES` in `text` (which starts with a line break)."""
+    for name in _NAMES:
+        at = text.rfind(b"\n" + name)
+        if at >= 0:
+            end = text.find(b"\n", at + 1)
+            last[name] = text[at + 1 + len(name) : end if end >= 0 else len(text)].strip()
 
 
 class _Window:
