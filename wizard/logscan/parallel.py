@@ -41,17 +41,22 @@ class Cut:
 
 
 def workers() -> int:
-    """Processes worth using: the CPUs this process may run on (at most 8).
+    """Processes worth using: the CPUs this process may run on (at most 8) that are not busy already.
 
-    Measured on a 2-vCPU machine with nothing else running: two CPU-bound Python processes each ran at 85-90%
-    of the speed of one alone, so with the columnar reader a big file is read in about 60% of the time by two.
-    On a machine busy with other work the second process gains little; the result is the same either way.
+    Two CPU-bound Python processes on an idle 2-vCPU machine each ran at 85-90% of the speed of one alone, so
+    two processes read a big file in well under the time of one. On a machine whose CPUs are all taken by
+    other work (measured: load average 4-8 on 2 vCPUs) a second process only added its start-up and merge
+    costs, so CPUs counted busy by the load average are left out. The result is the same either way.
     """
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
         cpus = os.cpu_count() or 1
-    return max(1, min(cpus, 8))
+    try:
+        free = cpus - os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average (Windows)
+        free = cpus
+    return max(1, min(cpus, 8, int(free + 0.5)))
 
 
 def plan(path: str, parts: int) -> list[Cut] | None:
@@ -89,7 +94,8 @@ def plan(path: str, parts: int) -> list[Cut] | None:
                 split = len(data) if pos >= start else data.rfind(b"\n") + 1
                 whole, carry = data[:split], data[split:]
                 line += whole.count(b"\n")
-                _directives(b"\n" + whole, last)
+                if b"#" in whole:  # one fast byte search skips the pieces without directives
+                    _directives(b"\n" + whole, last)
             end = starts[i + 1] if i + 1 < len(starts) else size
             if i == 0:
                 cuts.append(Cut(0, end, 1, (), b"-", None))
@@ -149,18 +155,31 @@ def scan_range(path: str, cut: Cut, filters: Filters | None, site_hint: str | No
     return result
 
 
+def _ready() -> None:
+    """A first task for each worker: it makes the worker start and import this module while the plan is made."""
+
+
 def scan_parallel(path: str, filters: Filters | None, site_hint: str | None, count: int) -> list[ScanResult] | None:
     """Scan `path` in `count` processes, this one included; None when the file cannot be split (the caller reads
-    it itself). This process reads the first range while the others start up and read theirs."""
-    cuts = plan(path, count)
-    if cuts is None:
-        return None
-    first, rest = cuts[0], cuts[1:]
+    it itself). The workers start while the plan is made, and this process reads the first range while they
+    read theirs."""
     try:
-        pool = ProcessPoolExecutor(max_workers=len(rest), mp_context=get_context("spawn"))
-    except (RuntimeError, OSError):
+        pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=count - 1, mp_context=get_context("spawn"))
+    except (RuntimeError, OSError, ValueError):
         pool = None
     with pool if pool is not None else nullcontext():
+        if pool is not None:
+            try:
+                for _ in range(count - 1):
+                    pool.submit(_ready)
+            except (BrokenProcessPool, RuntimeError, OSError):
+                pass
+        cuts = plan(path, count)
+        if cuts is None:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+            return None
+        first, rest = cuts[0], cuts[1:]
         futures = []
         if pool is not None:
             try:
