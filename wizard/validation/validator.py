@@ -50,6 +50,16 @@ def validate(library: Library) -> list[Finding]:
     if not any(f.is_error for f in findings):
         for tree in library.trees:
             findings += _examples(library, tree)
+        findings += [
+            Finding(
+                tree.where,
+                f"{tree.protocol.upper()} {tree.code} asks up to {count} questions before its first outcome on "
+                f"IIS {version}; keep it to {MAX_QUESTIONS} (jump to the walk a sub-status or evidence names)",
+                "warning",
+            )
+            for tree, version, count in longest_paths(library)
+            if count > MAX_QUESTIONS
+        ]
     return sorted(set(findings), key=lambda f: (f.where.file, f.where.line, f.where.col, f.message))
 
 
