@@ -42,6 +42,8 @@ class IISDoctorApp(App[None]):
     COMMANDS = App.COMMANDS | {_code_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
+        # Ctrl+C quits like everywhere else in a terminal (Textual's default only says "press Ctrl+Q").
+        Binding("ctrl+c,ctrl+q", "quit", "Quit", key_display="Ctrl+C", show=False, priority=True, id="ctrl-quit"),
         Binding("f1,question_mark", "help", "Help", key_display="?", id="help"),
     ]
 

@@ -47,14 +47,14 @@ def _delete(store: CaseStore, cases: list[Case], request: Request) -> Exit:
         doomed += [c for c in cases if _when(c.updated) < limit and c not in doomed]
     if not request.yes:
         for case in doomed:
-            print(shown(f"would delete {case.id} ({case.label}, {age(case.updated)} old)"))
+            print(shown(f"would delete {case.id} ({case.label}, last touched {age(case.updated)})"))
         if doomed:
             say(f"{len(doomed)} case(s) would be deleted; add --yes to delete them")
         return Exit.FINDINGS if failed else Exit.OK
     for case in doomed:
         try:
             store.delete(case.id)
-            print(shown(f"deleted {case.id} ({case.label}, {age(case.updated)} old)"))
+            print(shown(f"deleted {case.id} ({case.label}, last touched {age(case.updated)})"))
         except (CaseError, OSError) as exc:
             say(f"cannot delete {case.id}: {getattr(exc, 'strerror', None) or exc}")
             failed = True
