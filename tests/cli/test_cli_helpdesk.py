@@ -29,7 +29,7 @@ def test_report_markdown_to_screen_and_json_to_file(capsys, tmp_path):
     code, out, _ = run(capsys, "report", case.id[:15], *FIX)
     assert code == 0
     assert out.startswith("**HTTP 403.1 — Execute access forbidden** · IIS 6.0 · Escalated (web team)\n")
-    assert "   - Note: only .asp" in out
+    assert "   - Note (" in out and "only .asp" in out
     target = tmp_path / "case.json"
     code, out, err = run(capsys, "report", case.id, "--format", "json", "-o", str(target), *FIX)
     assert code == 0 and out == "" and f"wrote {target}" in err

@@ -197,12 +197,14 @@ class IISDoctorApp(App[None]):
         return opening.session
 
     def go_home(self):
-        """Show home, built only the first time it is needed (a --code start never pays for it)."""
+        """Show home with an empty search, built only the first time it is needed (a --code start never pays for it)."""
         from wizard.ui.screens.home import HomeScreen
 
         self._unwind()
         if not isinstance(self.screen, HomeScreen):
             self.push_screen(HomeScreen())
+        else:
+            self.screen.show_query("")  # coming back from a walk: a new search, not the old one
         return self.screen_stack[-1]
 
     def _unwind(self) -> None:

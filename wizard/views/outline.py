@@ -19,6 +19,7 @@ from wizard.knowledge.model import (
     headline,
     tr,
 )
+from wizard.views.links import kb_url
 
 INDENT = "    "
 
@@ -203,7 +204,7 @@ class Outline:
                 if step.command:
                     self._command(indent + "    " + " " * len(f"{i}. "), step.command)
             for ref in node.kb:
-                self._say(indent + "  ", f"KB {ref.id}: {tr(ref.title)}", "See: ")
+                self._say(indent + "  ", f"KB {ref.id}: {tr(ref.title)} <{kb_url(ref.id)}>", "See: ")
             if node.next:
                 self.lines.append(f"{indent}  Didn't fix it?")
                 where = self._target(graph, scope, node.next, depth + 1)
