@@ -62,6 +62,7 @@ class IISDoctorApp(App[None]):
         store: CaseStore | None = None,
         remember: bool = True,
         scan: ScanRequest | None = None,
+        ticket: str = "",
     ):
         super().__init__()
         self.library = library
@@ -71,6 +72,7 @@ class IISDoctorApp(App[None]):
         self.start_case = case
         self.pick_case = pick_case
         self.start_scan = scan
+        self.ticket = ticket  # --ticket: given to every case this run opens (and to a resumed one)
         self._store = store
         self.remember = remember  # tests turn this off so they never touch the user's settings
         self.set_reactive(IISDoctorApp.version, version or default_version(self.library))
@@ -141,6 +143,8 @@ class IISDoctorApp(App[None]):
             )
         self.version = session.version
         self._unwind()
+        if self.ticket and not case.ticket:
+            case = case.with_ticket(self.ticket)
         self.push_screen(WalkScreen(session, case))
 
     # -- navigation ----------------------------------------------------------------------------

@@ -118,7 +118,11 @@ class WalkScreen(Screen):
         from wizard.cases.store import Case
         from wizard.views import question as walkview
 
-        self.case = (self.case or Case.new(session)).with_session(session)
+        if self.case is None:
+            self.case = Case.new(session)
+            if host(self).ticket:
+                self.case = self.case.with_ticket(host(self).ticket)
+        self.case = self.case.with_session(session)
         self._save()
         self._show_path()
         views = self.query_one("#views", ContentSwitcher)
