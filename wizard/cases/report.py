@@ -19,7 +19,7 @@ from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import Outcome, headline, tr
 from wizard.knowledge.safe_text import shown
-from wizard.views.links import kb_url
+from wizard.platform.links import kb_url
 
 _MAX_NEXT = 8
 

@@ -19,7 +19,7 @@ from wizard.knowledge.model import (
     headline,
     tr,
 )
-from wizard.views.links import kb_url
+from wizard.platform.links import kb_url
 
 INDENT = "    "
 

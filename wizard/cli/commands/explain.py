@@ -57,7 +57,7 @@ def explain(request: Request, text: str) -> Exit:
         )
     graph = library.tree(entry.protocol, entry.code, version)
     if request.json:
-        from wizard.views import as_json
+        from wizard.cli import json_shapes as as_json
 
         sys.stdout.write(as_json.dumps(as_json.explained(entry, graph, version, library)))
         return Exit.OK

@@ -26,7 +26,7 @@ def run(request: Request) -> Exit:
     library = load_library(request)
     result = find(library, text, version=request.version, protocol=request.protocol, limit=request.limit)
     if request.json:
-        from wizard.views import as_json
+        from wizard.cli import json_shapes as as_json
 
         print(as_json.dumps(as_json.found(result, library)), end="")
         return Exit.OK if result.candidates else Exit.FINDINGS

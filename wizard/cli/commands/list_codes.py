@@ -18,7 +18,7 @@ def run(request: Request) -> Exit:
     if request.version:
         entries = [e for e in entries if request.version in e.versions]
     if request.json:
-        from wizard.views import as_json
+        from wizard.cli import json_shapes as as_json
 
         print(as_json.dumps(as_json.code_list(entries, library)), end="")
         return Exit.OK if entries else Exit.FINDINGS

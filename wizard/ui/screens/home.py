@@ -43,7 +43,7 @@ class HomeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="search-row"):
-            yield SearchBox(placeholder="Code or words: 403.1, ftp 530, UrlScan, SSL ... (Esc: clear)", id="search")
+            yield SearchBox(placeholder="403.1, ftp 530, UrlScan ... or paste an error page", id="search")
             yield Select(
                 [(V.label(v), v) for v in V.KNOWN],
                 value=host(self).version,

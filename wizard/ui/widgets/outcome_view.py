@@ -12,8 +12,8 @@ from textual.style import Style
 from textual.widgets import Static
 
 from wizard.knowledge.model import tr
+from wizard.platform.links import kb_url
 from wizard.views.command_lines import command_lines
-from wizard.views.links import kb_url
 
 if TYPE_CHECKING:
     from wizard.engine.session import Session

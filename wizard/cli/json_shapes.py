@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from wizard.knowledge import versions as V
 from wizard.knowledge.model import Outcome, Question, Use, tr
-from wizard.views.links import kb_url
+from wizard.platform.links import kb_url
 
 if TYPE_CHECKING:
     from wizard.find.text_match import FindResult
