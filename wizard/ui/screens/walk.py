@@ -167,7 +167,11 @@ class WalkScreen(Screen):
     def _show_question(self, view: QuestionView) -> None:
         self.query_one("#crumbs", Static).update(view.crumbs)
         self._show_notice(view.notice)
-        self.query_one("#progress", Static).update(view.progress)
+        progress = view.progress
+        if view.commands:  # the commands may sit below the fold of a long how-to: say they are there
+            count = len(view.commands)
+            progress += f" · {count} command{'s' if count > 1 else ''} to run below (Tab, c copies)"
+        self.query_one("#progress", Static).update(progress)
         self.query_one("#question", Static).update(Content(view.question))
         how = self.query_one("#how", Static)
         how.update(Content(f"How to check: {view.how}") if view.how else "")
