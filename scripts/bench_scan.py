@@ -1,11 +1,14 @@
 """Benchmark `iisdoctor scan` against a plain line-by-line Python scanner on a generated IIS log.
 
-Usage: python scripts/bench_scan.py [--lines 1000000] [--seed 7] [--keep DIR]
+Usage: python scripts/bench_scan.py [--lines 1000000] [--seed 7] [--runs 3]
 
 Writes a seeded W3C log (the IIS default field set, with some header blocks switching to a larger
 custom field set), times the scan and a straightforward `for line in f: line.split()` scanner that
 counts the same combinations, top URLs and hours, checks the counts are equal, then measures the
-.gz rate and the peak memory of a scan in a fresh process.
+.gz rate (and zlib's own decompression rate, its floor) and the peak memory of a scan in a fresh process.
+Each timing is the median of --runs runs. The scan is timed as `scan` runs it (several processes for a big
+file when the machine has the CPUs) and forced into one process; on a shared machine the CPU seconds of
+this process are the steadier comparison of the two single-process scanners.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -135,6 +140,38 @@ def timed(fn, *args):  # type: ignore[no-untyped-def]
     return value, time.perf_counter() - start
 
 
+def runs(count: int, fn, *args):  # type: ignore[no-untyped-def]
+    """The last value, the median wall seconds and the median CPU seconds (this process) of `count` runs."""
+    walls, cpus, value = [], [], None
+    for _ in range(count):
+        cpu = time.process_time()
+        value, wall = timed(fn, *args)
+        walls.append(wall)
+        cpus.append(time.process_time() - cpu)
+    return value, statistics.median(walls), statistics.median(cpus)
+
+
+def single(path: Path) -> tuple[Counter, dict, Counter]:
+    """`ours` forced into one process."""
+    from wizard.logscan import parallel
+
+    keep = parallel.MIN_SIZE
+    parallel.MIN_SIZE = 1 << 62
+    try:
+        return ours(path)
+    finally:
+        parallel.MIN_SIZE = keep
+
+
+def unzip_only(path: Path) -> int:
+    """Decompress a .gz and throw the bytes away: the floor for any .gz scan in one process."""
+    size = 0
+    with gzip.open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            size += len(chunk)
+    return size
+
+
 PEAK = """
 import argparse, io, resource, sys, time, contextlib
 sys.path.insert(0, {root!r})
@@ -142,64 +179,83 @@ from wizard.cli.main import main
 start = time.perf_counter()
 with contextlib.redirect_stdout(io.StringIO()):
     main(["scan", {path!r}, "--json"])
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(
+    time.perf_counter() - start,
+    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+)
 """
 
 
-def peak(path: Path) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB) of `scan --json` in its own fresh process."""
+def peak(path: Path) -> tuple[float, float, float]:
+    """Seconds and peak RSS (MiB) of `scan --json` in its own fresh process, and of the largest worker it started."""
     out = subprocess.run(
         [sys.executable, "-c", PEAK.format(root=str(ROOT), path=str(path))], check=True, capture_output=True, text=True
     ).stdout.split()
-    return float(out[0]), int(out[1]) / 1024
+    return float(out[0]), int(out[1]) / 1024, int(out[2]) / 1024
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each timing; the median is shown")
     args = parser.parse_args()
+    from wizard.logscan import parallel
+
+    n = args.lines
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "u_ex240301.log"
-        generate(path, args.lines, args.seed)
+        generate(path, n, args.seed)
         size = path.stat().st_size
-        print(f"log: {args.lines:,} lines, {size / 2**20:.0f} MiB")
-        (plain, plain_s) = timed(plain_scan, path)
-        (mine, mine_s) = timed(ours, path)
-        same = (
-            plain[0] == mine[0] and plain[2] == mine[2] and all(top(plain[1][k]) == top(mine[1][k]) for k in plain[0])
+        load = os.getloadavg()[0]
+        print(f"log: {n:,} lines, {size / 2**20:.0f} MiB; {os.cpu_count()} CPUs, load average {load:.1f}")
+        print(f"medians of {args.runs} runs (wall seconds; CPU seconds of this process in brackets)")
+        plain, plain_s, plain_cpu = runs(args.runs, plain_scan, path)
+        mine, mine_s, _ = runs(args.runs, ours, path)
+        one, one_s, one_cpu = runs(args.runs, single, path)
+        same = all(
+            plain[0] == got[0] and plain[2] == got[2] and all(top(plain[1][k]) == top(got[1][k]) for k in plain[0])
+            for got in (mine, one)
         )
-        print(f"plain scanner : {plain_s:6.2f} s  {args.lines / plain_s:>12,.0f} lines/s")
-        print(f"iisdoctor scan: {mine_s:6.2f} s  {args.lines / mine_s:>12,.0f} lines/s")
-        print(f"ratio         : {plain_s / mine_s:.2f}x faster")
+        workers = parallel.workers() if size >= parallel.MIN_SIZE else 1
+        print(f"plain scanner : {plain_s:6.2f} s  {n / plain_s:>12,.0f} lines/s  [{plain_cpu:.2f}]")
+        print(f"iisdoctor scan: {mine_s:6.2f} s  {n / mine_s:>12,.0f} lines/s  ({workers} process(es))")
+        print(f"  one process : {one_s:6.2f} s  {n / one_s:>12,.0f} lines/s  [{one_cpu:.2f}]")
+        print(f"ratio         : {plain_s / mine_s:.2f}x faster ({plain_s / one_s:.2f}x in one process)")
         print(f"counts equal  : {same} ({len(mine[0])} combinations, {sum(mine[0].values()):,} requests)")
         zipped = path.with_suffix(".log.gz")
         with open(path, "rb") as src, gzip.open(zipped, "wb", compresslevel=6) as dst:
             while chunk := src.read(1 << 22):
                 dst.write(chunk)
-        (_, gz_s) = timed(ours, zipped)
-        print(f".gz scan      : {gz_s:6.2f} s  {args.lines / gz_s:>12,.0f} lines/s")
-        from wizard.logscan import parallel
-
-        cuts = parallel.plan(str(path), 4)
-        start = time.perf_counter()
-        parallel.scan_parallel(str(path), None, None, 2)
-        split_s = time.perf_counter() - start
+        _, gz_s, _ = runs(args.runs, ours, zipped)
+        _, unzip_s, _ = runs(args.runs, unzip_only, zipped)
+        print(f".gz scan      : {gz_s:6.2f} s  {n / gz_s:>12,.0f} lines/s (one process: gzip cannot be split)")
         print(
-            f"2 processes   : {split_s:6.2f} s  {args.lines / split_s:>12,.0f} lines/s "
-            f"({len(cuts or [])} ranges; used by default only with 4+ CPUs)"
+            f".gz unzip only: {unzip_s:6.2f} s  {n / unzip_s:>12,.0f} lines/s  {size / unzip_s / 2**20:,.0f} MiB/s "
+            "(zlib alone, the floor)"
         )
-        cli_s, rss = peak(path)
-        print(f"scan --json in a fresh process: {cli_s:.2f} s, peak memory {rss:.1f} MiB")
+        cli_s, rss, child = peak(path)
+        print(
+            f"scan --json in a fresh process: {cli_s:.2f} s, peak memory {rss:.1f} MiB"
+            + (f" (largest worker {child:.1f} MiB)" if child else "")
+        )
+        load = os.getloadavg()[0]
+        print(f"load average at the end: {load:.1f}")
         print(
             json.dumps(
                 {
-                    "lines": args.lines,
+                    "lines": n,
                     "plain_s": round(plain_s, 3),
                     "scan_s": round(mine_s, 3),
+                    "scan_one_process_s": round(one_s, 3),
                     "ratio": round(plain_s / mine_s, 2),
-                    "gz_lines_per_s": round(args.lines / gz_s),
+                    "ratio_one_process": round(plain_s / one_s, 2),
+                    "cpu_ratio_one_process": round(plain_cpu / one_cpu, 2),
+                    "gz_lines_per_s": round(n / gz_s),
+                    "unzip_only_lines_per_s": round(n / unzip_s),
                     "peak_mib": round(rss, 1),
+                    "worker_peak_mib": round(child, 1),
                     "equal": same,
                 }
             )

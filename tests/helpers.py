@@ -24,7 +24,7 @@ def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
 def walk_all(library: Library, tree: Tree) -> tuple[dict[str, set[str]], set[int]]:
     """Follow every answer and every "didn't fix it" under every version the tree applies to.
 
-    Returns each outcome reached (qualified id -> versions) and the KB ids shown on the way.
+    Returns each outcome reached (qualified id, `http:401.1#node` past a jump -> versions) and the KB ids shown on the way.
     """
     reached: dict[str, set[str]] = {}
     kbs: set[int] = set()
@@ -36,9 +36,9 @@ def walk_all(library: Library, tree: Tree) -> tuple[dict[str, set[str]], set[int
                 continue
             seen.add(session.cursor)
             if isinstance(session.node, Outcome):
-                reached.setdefault(session.cursor.qualified, set()).add(version)
+                reached.setdefault(session.position, set()).add(version)
                 kbs.update(ref.id for ref in session.node.kb)
-                if session.node.next:
+                if session.can_go_on:
                     todo.append(session.not_fixed())
                 continue
             todo.extend(session.choose(i) for i in range(len(session.answers())))

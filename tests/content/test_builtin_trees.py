@@ -146,7 +146,7 @@ REQUIRED = {
     ("http", "403.8"): ["name-denied"],
     ("http", "403.9"): ["limit-reached", "workstation-limit"],
     ("http", "403.12"): ["account-no-access"],
-    ("http", "404"): ["file-missing", "urlscan-extension"],
+    ("http", "404"): ["iis6-not-found:file-missing", "iis6-not-found:urlscan-extension"],
     ("http", "404.1"): ["no-binding"],
     ("http", "404.2"): ["wse-prohibited"],
     ("http", "404.3"): ["no-handler", "mime-missing"],

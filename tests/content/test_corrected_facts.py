@@ -126,6 +126,10 @@ def test_ftp_and_502_1_chains_do_not_contradict_the_answer_given(builtin):
         nxt = after_not_fixed("ftp", "150", version, 1)
         assert nxt is None or nxt.node.id != "transfer-cut"
         # FTP 331: a refused password never leads to "the client never sent a password"
+        # (on IIS 7+ the answer jumps straight into the 530 walk)
+        if version == "10.0":
+            assert Session.start(builtin, "ftp", "331", version).choose(1).current_code == "530"
+            continue
         nxt = after_not_fixed("ftp", "331", version, 1)
         assert nxt is None or nxt.node.id != "no-password"
     # 502.1 (IIS 6.0): "finishes but slowly" does not lead to "never finishes"

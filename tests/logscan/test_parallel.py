@@ -33,3 +33,13 @@ def test_split_scan_equals_single_scan(tmp_path, monkeypatch):
     split = to_dict(scan([str(path)]))
     assert split == single
     assert single["files"][0]["skipped_lines"][0]["line"] == 905
+
+
+def test_workers_leave_out_busy_cpus(monkeypatch):
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    assert parallel.workers() == 2
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (1.2, 1.0, 1.0))
+    assert parallel.workers() == 1
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (6.0, 5.0, 4.0))
+    assert parallel.workers() == 1

@@ -29,7 +29,7 @@ def test_cache_reuses_a_clean_load_and_misses_after_an_edit(builtin_copy):
     second = load()
     assert not first.loaded.sound and second.loaded.sound  # the cached copy was checked once, when stored
     cached = second.tree("http", "403.1")
-    assert type(cached.nodes).__name__ == "Lazy" and cached == first.tree("http", "403.1")
+    assert type(cached.nodes).__name__ == "LazyNodes" and cached == first.tree("http", "403.1")
     assert dict(cached.nodes) == dict(first.tree("http", "403.1").nodes)
     assert list(cached.examples) == list(first.tree("http", "403.1").examples)
     assert Session.start(second, "http", "403.1", "6.0").choose(0).outcome.id == "exec-none"

@@ -31,6 +31,7 @@ class StepRecord:
     answer: str
     auto: bool = False
     notes: list[Note] = field(default_factory=list)
+    jump: str = ""  # "HTTP 401.1 — title" when this answer continued in another code's walk
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Record:
     tried_elsewhere: list[str]  # outcomes shown on a path later abandoned
     dropped: int = 0  # moves that no longer fit the current trees
     outcome_notes: list[Note] = field(default_factory=list)  # notes typed on the outcome
+    walks: list[str] = field(default_factory=list)  # "HTTP 401 — title", then each code a jump led to
 
 
 def build(case: Case, library: Library) -> Record:
@@ -56,11 +58,14 @@ def build(case: Case, library: Library) -> Record:
     entry = library.entry(session.protocol, session.code, session.version)
     steps: list[StepRecord] = []
     placed: set[tuple[int, str]] = set()
+    trees_after = [v.tree for v in session.history[1:]] + [session.current_tree.key]
     for i, visit in enumerate(session.history):
         question = tr(headline(visit.node))
         answer = tr(visit.answer.label) if visit.answer else "Did not fix it; tried the next cause"
         step = StepRecord(i + 1, question, answer, visit.auto)
         step.notes = _notes(case, i, visit.cursor.ref, placed)
+        if trees_after[i] != visit.tree:
+            step.jump = _walk_title(library, session, trees_after[i])
         steps.append(step)
     here = len(session.history)
     outcome = stopped = None
@@ -94,7 +99,15 @@ def build(case: Case, library: Library) -> Record:
         tried_elsewhere=[_cause(library, ref, session) for ref in case.tried if ref not in on_path],
         dropped=dropped,
         outcome_notes=outcome_notes,
+        walks=[_walk_title(library, session, t.key) for t in session.walks()],
     )
+
+
+def _walk_title(library: Library, session: Session, key: str) -> str:
+    """`HTTP 401.1 — Logon failed` for a tree key."""
+    protocol, _, code = key.partition(":")
+    entry = library.entry(protocol, code, session.version)
+    return f"{protocol.upper()} {code}" + (f" — {tr(entry.title)}" if entry else "")
 
 
 def _notes(case: Case, step: int, at: str, placed: set) -> list[Note]:
@@ -110,7 +123,7 @@ def _still_to_try(session: Session) -> list[str]:
     current = session
     for _ in range(_MAX_NEXT):
         node = current.outcome
-        if node is None or not node.next:
+        if node is None or not node.goes_on:
             break
         try:
             current = current.not_fixed()
@@ -126,7 +139,7 @@ def _still_to_try(session: Session) -> list[str]:
 
 def _cause(library: Library, ref: str, session: Session) -> str:
     graph_key, _, node_id = ref.partition("#")
-    graph = session.tree if graph_key == session.tree.key else library.graph(graph_key)
+    graph = session.graph(graph_key)
     node = graph.nodes.get(node_id) if graph else None
     return tr(node.cause) if isinstance(node, Outcome) else ref
 
@@ -188,6 +201,8 @@ def to_markdown(record: Record) -> str:
     title = f"{record.protocol.upper()} {record.code}" + (f" — {_md(record.meaning)}" if record.meaning else "")
     lines = [f"**{title}** · IIS {record.version} · {result}", ""]
     lines.append(f"Case {case.id} · opened {_stamp(case.created)} · updated {_stamp(case.updated)}")
+    if len(record.walks) > 1:
+        lines.append("Walked: " + " ⇒ ".join(_md(w) for w in record.walks))
     if record.evidence:
         lines.append(f"Evidence given: {record.evidence}")
     if case.reason and case.status != ESCALATED:
@@ -204,6 +219,8 @@ def to_markdown(record: Record) -> str:
         lines.append(f"{step.number}. {_md(step.question)} → {_md(step.answer)}{auto}")
         for n in step.notes:
             lines += _note("   - ", n)
+        if step.jump:
+            lines.append(f"   ⇒ continued in {_md(step.jump)}")
     if record.outcome:
         out = record.outcome
         lines += ["", f"Outcome: {_md(out['cause'])}", ""]
@@ -268,6 +285,7 @@ def to_json(record: Record) -> str:
                 "answer": s.answer,
                 "from_evidence": s.auto,
                 "notes": [n.text for n in s.notes],
+                **({"continued_in": s.jump} if s.jump else {}),
             }
             for s in record.steps
         ],
@@ -277,6 +295,7 @@ def to_json(record: Record) -> str:
         "also_looked_at": record.tried_elsewhere,
         "other_notes": [n.text for n in record.other_notes],
         "dropped_steps": record.dropped,
+        "walks": record.walks,
         "ticket": case.ticket,
         "case_file": case.to_dict(),  # what `iisdoctor cases --import` reads back
     }

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.knowledge.model import headline, tr
+from wizard.knowledge.safe_text import shown
 from wizard.platform.folders import atomic_write, data_dir
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class Case:
         """Add a note (one of any number) to the step the session stands on; empty text adds nothing."""
         if not text.strip():
             return self
-        note = Note(len(session.moves), session.cursor.ref, text.strip(), now())
+        note = Note(len(session.moves), session.cursor.ref, shown(text.strip()), now())
         return replace(self, notes=self.notes + (note,), updated=now())
 
     def with_note_edited(self, note: Note, text: str) -> Case:
@@ -104,7 +105,7 @@ class Case:
             if n is not note and n != note:
                 notes.append(n)
             elif text.strip():
-                notes.append(replace(n, text=text.strip(), time=now()))
+                notes.append(replace(n, text=shown(text.strip()), time=now()))
         return replace(self, notes=tuple(notes), updated=now())
 
     def with_ticket(self, ticket: str) -> Case:
@@ -130,7 +131,7 @@ class Case:
     def closed(self, status: str, reason: str = "") -> Case:
         if status not in STATUSES:
             raise CaseError(f"unknown case status {status!r}")
-        return replace(self, status=status, reason=reason.strip(), updated=now())
+        return replace(self, status=status, reason=shown(reason.strip()), updated=now())
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -171,18 +172,29 @@ class Case:
                 created=str(data["created"]),
                 updated=str(data["updated"]),
                 status=status,
-                reason=str(data.get("reason", "")),
-                last=str(data.get("last", "")),
+                reason=shown(str(data.get("reason", ""))),
+                last=shown(str(data.get("last", ""))),
                 tried=tuple(str(t) for t in data.get("tried", [])),
                 notes=tuple(
-                    Note(int(n["step"]), str(n["at"]), str(n["text"]), str(n.get("time", "")))
+                    Note(int(n["step"]), str(n["at"]), shown(str(n["text"])), str(n.get("time", "")))
                     for n in data.get("notes", [])
                 ),
-                log=data["log"] if isinstance(data.get("log"), dict) else None,
-                ticket=str(data.get("ticket") or ""),
+                log=_inert(data["log"]) if isinstance(data.get("log"), dict) else None,
+                ticket=shown(str(data.get("ticket") or "")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise CaseError(str(exc).strip("'\"") or "unreadable") from None
+
+
+def _inert(value: Any) -> Any:
+    """A case file's free data with every string's control characters made visible."""
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, dict):
+        return {shown(str(k)): _inert(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_inert(v) for v in value]
+    return value
 
 
 @dataclass

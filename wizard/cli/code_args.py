@@ -17,7 +17,7 @@ from wizard.knowledge.safe_text import shown
 def evidence_from(request: Request, library: Library, code_text: str | None) -> tuple[str | None, Evidence] | Exit:
     """The code and its evidence, or Exit.USAGE after saying what is wrong with the evidence."""
     try:
-        return codes.read_evidence(library, code_text, request.win32, request.reason)
+        return codes.read_evidence(library, code_text, request.win32, request.reason, request.protocol)
     except EvidenceError as exc:
         say(str(exc))
         return Exit.USAGE

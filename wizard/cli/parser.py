@@ -172,6 +172,9 @@ def _configure(name: str, p: argparse.ArgumentParser) -> None:
     elif name == "validate":
         p.add_argument("paths", nargs="*", metavar="PATH", help="extra folders of trees to check")
         p.add_argument("--no-builtin", action="store_true", help="check only the folders given")
+        p.add_argument(
+            "-v", "--verbose", action="store_true", help="also print every tree's longest path to a first outcome"
+        )
         _common(p, suppress=True)
     elif name == "scan":
         _scan_options(p)

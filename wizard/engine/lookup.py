@@ -20,16 +20,26 @@ _TRIAD = re.compile(
     r"^\s*(?P<proto>(?:https?|ftp)\s+)?(?P<status>[1-6]\d\d)\s+(?P<sub>\d{1,3})\s+(?P<win32>\d{1,10}|0x[0-9a-f]{1,8})\s*$",
     re.IGNORECASE,
 )
+_FTP_TRIAD = re.compile(  # FTP logs write sc-status, sc-win32-status, then sc-substatus
+    r"^\s*(?P<proto>ftp\s+)?(?P<status>[1-6]\d\d)\s+(?P<win32>\d{1,10}|0x[0-9a-f]{1,8})\s+(?P<sub>\d{1,3})\s*$",
+    re.IGNORECASE,
+)
 _TRAILER = re.compile(
     r"^(?P<code>.+?)\s+(?P<extra>0x[0-9a-f]{1,8}|\d{1,10}|[A-Za-z][A-Za-z0-9_/\-]*)\s*$", re.IGNORECASE
 )
 
 
-def split_evidence(text: str) -> tuple[str, str | None]:
+def split_evidence(text: str, protocol: str | None = None) -> tuple[str, str | None]:
     """Separate what follows a code: `401.1 1326`, `500.19 0x80070021`, `503 QueueFull`, or a
-    log's `401 1 1326` (status, sub-status, Win32). Returns (code text, extra or None)."""
+    log's `401 1 1326` (status, sub-status, Win32). Returns (code text, extra or None).
+
+    IIS FTP logs put the Win32 status before the sub-status (`550 5 2`: Win32 5, sub-status
+    2), so with `protocol` ftp, or an `ftp` prefix, three numbers are read in that order."""
     if parse(text) is not None:
         return text, None
+    ftp = _FTP_TRIAD.match(text) if protocol == "ftp" or text.strip().lower().startswith("ftp") else None
+    if ftp:
+        return f"ftp {ftp['status']}.{ftp['sub']}", ftp["win32"]
     triad = _TRIAD.match(text)
     if triad:
         code = f"{triad['status']}.{triad['sub']}"
@@ -41,7 +51,11 @@ def split_evidence(text: str) -> tuple[str, str | None]:
 
 
 def read_evidence(
-    library: Library, code_text: str | None, win32: str | None = None, reason: str | None = None
+    library: Library,
+    code_text: str | None,
+    win32: str | None = None,
+    reason: str | None = None,
+    protocol: str | None = None,
 ) -> tuple[str | None, Evidence]:
     """The code without its trailing evidence, and the evidence from it plus --win32/--reason.
 
@@ -50,7 +64,7 @@ def read_evidence(
     """
     extra = None
     if code_text:
-        code_text, extra = split_evidence(code_text)
+        code_text, extra = split_evidence(code_text, protocol)
     if extra is not None:
         if library.reason_entry(extra) is not None and not extra.isdigit() and not extra.lower().startswith("0x"):
             reason = reason or extra
@@ -97,6 +111,11 @@ def lookup(library: Library, text: str, protocol: str | None = None, version: st
         return result
     chosen = protocols[0] if protocols else (protocol or "http")
     entry = library.entry(chosen, query.code, version)
+    if entry is not None and query.sub == 0 and version is not None and version not in entry.versions:
+        # A log's `503 0 0` on a version without the .0 sub-status means the plain code.
+        plain = library.entry(chosen, query.parent, version)
+        if plain is not None and version in plain.versions:
+            entry = plain
     if entry is not None:
         result.entry = entry
         return result
@@ -104,7 +123,7 @@ def lookup(library: Library, text: str, protocol: str | None = None, version: st
     label = f"{chosen.upper()} {query.code}"
     if parent is not None:
         result.entry = parent
-        if query.sub == 0:  # logs write "404 0": the plain code is meant
+        if query.sub == 0 or chosen == "ftp":  # logs write "404 0"; FTP sub-statuses are detail, not codes
             return result
         result.notice = f"{label} is not a known sub-status; showing {chosen.upper()} {parent.code} instead"
         return result

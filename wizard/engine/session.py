@@ -3,16 +3,21 @@
 A Session is the code, the IIS version and the moves made so far. Everything else (where we
 are, the path taken, the outcome) is derived by replaying the moves, so back is "drop the
 last move", restart is "no moves", and saving is writing the moves out as JSON.
+
+An answer or an outcome may jump (`goto`) into another code's walk: the session keeps the
+code it started with, and the replay knows which tree each step belongs to, so going back
+across a jump and resuming a saved case after one need nothing special.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.library import Library
-from wizard.knowledge.model import RETURN, Answer, Graph, Outcome, Question, Step, Use, headline, tr
+from wizard.knowledge.model import RETURN, Answer, Graph, Jump, Outcome, Question, Step, Tree, Use, headline, tr
 
 NOT_FIXED = "not fixed"
 _MAX_HOPS = 500
@@ -59,6 +64,7 @@ class Visited:
     node: Question | Outcome
     answer: Answer | None  # None: an outcome left through "Didn't fix it?"
     auto: bool = False  # the evidence answered this question
+    tree: str = ""  # key of the code's walk this step belongs to (`http:401.1`), which a jump changes
 
 
 @dataclass(frozen=True)
@@ -89,30 +95,83 @@ class Session:
             raise SessionError(f"no decision tree for {self.protocol.upper()} {self.code}{detail}")
         object.__setattr__(self, "_tree", tree)
         cursor = self._settle(tree.key, tree.start, ())
+        current: Tree = tree
+        evidence = self.evidence
         history: list[Visited] = []
         for move in self.moves:
             node = self._node(cursor)
             if move.at != cursor.ref:
                 raise SessionError(f"the saved walk expected {move.at} but the tree now shows {cursor.ref}")
             if move.answer is None:
-                if not isinstance(node, Outcome) or not node.next:
+                if not isinstance(node, Outcome) or not node.goes_on:
                     raise SessionError(f"{cursor.ref} has no next cause to try")
-                history.append(Visited(cursor, node, None))
-                cursor = self._settle(cursor.graph, node.next, cursor.stack)
+                history.append(Visited(cursor, node, None, tree=current.key))
+                target, jump = node.next, node.goto
             else:
                 if not isinstance(node, Question) or not 0 <= move.answer < len(node.answers):
                     raise SessionError(f"{cursor.ref} has no answer number {move.answer + 1}")
                 answer = node.answers[move.answer]
-                history.append(Visited(cursor, node, answer, move.auto))
-                cursor = self._settle(cursor.graph, answer.next, cursor.stack)
+                history.append(Visited(cursor, node, answer, move.auto, tree=current.key))
+                target, jump = answer.next, answer.goto
+            if jump is None:
+                cursor = self._settle(cursor.graph, target, cursor.stack)
+            else:
+                current = self._jump_tree(jump, current)
+                evidence = with_jump(evidence, jump)
+                cursor = self._settle(current.key, current.start, ())
         object.__setattr__(self, "_cursor", cursor)
         object.__setattr__(self, "_history", tuple(history))
+        object.__setattr__(self, "_current", current)
+        object.__setattr__(self, "_evidence", evidence)
 
     # -- where we are --------------------------------------------------------------------------
 
     @property
     def tree(self) -> Graph:
         return self._tree  # type: ignore[attr-defined]
+
+    @property
+    def current_tree(self) -> Tree:
+        """The tree of the walk standing now: the start's, or the last one a jump led to."""
+        return self._current  # type: ignore[attr-defined]
+
+    @property
+    def current_code(self) -> str:
+        return self.current_tree.code
+
+    @property
+    def current_protocol(self) -> str:
+        return self.current_tree.protocol
+
+    @property
+    def active_evidence(self) -> Evidence:
+        """The evidence given, plus what the jumps taken so far added."""
+        return self._evidence  # type: ignore[attr-defined]
+
+    def walks(self) -> list[Tree]:
+        """The code walks this session passed through, in order: the start, then each jump's."""
+        keys = [v.tree for v in self.history] + [self.current_tree.key]
+        out: list[Tree] = [self.tree] if isinstance(self.tree, Tree) else []
+        for key in keys:
+            if out and key == out[-1].key:
+                continue
+            graph = self.graph(key)
+            if isinstance(graph, Tree):
+                out.append(graph)
+        return out
+
+    @property
+    def position(self) -> str:
+        """Where the walk stands, as examples name it: `node`, `subtree:node`, and after a
+        jump `http:401.1#node` (or `http:401.1#subtree:node`)."""
+        here = self.cursor.qualified
+        return here if self.current_tree.key == self.tree.key else f"{self.current_tree.key}#{here}"
+
+    @property
+    def can_go_on(self) -> bool:
+        """On an outcome, "Didn't fix it?" leads on (to a next cause or another code's walk)."""
+        node = self.outcome
+        return bool(node and node.goes_on)
 
     @property
     def cursor(self) -> Cursor:
@@ -178,7 +237,7 @@ class Session:
     def not_fixed(self) -> Session:
         """From an outcome, go on to the next likely cause."""
         node = self.node
-        if not isinstance(node, Outcome) or not node.next:
+        if not isinstance(node, Outcome) or not node.goes_on:
             raise SessionError("there is no further cause to try here")
         return replace(self, moves=self.moves + (Move(self.cursor.ref, None),)).advance()
 
@@ -194,7 +253,7 @@ class Session:
 
     def evidence_answer(self) -> int | None:
         """Index (among `answers()`) of the answer the evidence picks here, if exactly one does."""
-        picked = [i for i, a in enumerate(self.answers()) if self.evidence.matches(a.when)]
+        picked = [i for i, a in enumerate(self.answers()) if self.active_evidence.matches(a.when)]
         return picked[0] if len(picked) == 1 else None
 
     def advance(self) -> Session:
@@ -218,10 +277,15 @@ class Session:
         return f"{self.protocol.upper()} {self.code}"
 
     def breadcrumb(self, lang: str = "en") -> list[str]:
-        """`HTTP 403.1`, then the topic of every question passed and of where we stand."""
+        """`HTTP 403.1`, then the topic of every question passed and of where we stand; a jump
+        adds `⇒ HTTP 401.1` to the crumb it left from."""
         crumbs = [self.code_label()]
-        nodes = [v.node for v in self.history] + [self.node]
-        for node in nodes:
+        walk = self.tree.key
+        stops = [(v.tree, v.node) for v in self.history] + [(self.current_tree.key, self.node)]
+        for key, node in stops:
+            if key != walk:
+                crumbs[-1] += f" ⇒ {tree_label(key)}"
+                walk = key
             topic = tr(node.topic, lang) if node.topic else ""
             if topic and topic != crumbs[-1]:
                 crumbs.append(topic)
@@ -236,7 +300,15 @@ class Session:
         """
         if self.finished:
             return 0
-        return self._longest(self.cursor, frozenset(v.cursor for v in self.history) - {self.cursor})
+        seen = frozenset(v.cursor for v in self.history) - {self.cursor}
+        return self._longest(self.cursor, seen, self.current_tree, True)
+
+    def longest_in_walk(self) -> int:
+        """Questions on the longest path from here to an outcome or a jump, in this code's own
+        walk: a jump ends it, since the walk it leads to is measured on its own."""
+        if self.finished:
+            return 0
+        return self._longest(self.cursor, frozenset(), self.current_tree, False)
 
     def to_dict(self) -> dict:
         return {
@@ -274,10 +346,27 @@ class Session:
 
     # -- internals -----------------------------------------------------------------------------
 
+    def graph(self, key: str) -> Graph | None:
+        """A tree (`http:401.1`, for this session's IIS version) or a shared subtree by key."""
+        if key == self.tree.key:
+            return self.tree
+        if ":" in key:
+            protocol, code = key.split(":", 1)
+            return self.library.tree(protocol, code, self.version)
+        return self.library.subtrees.get(key)
+
     def _graph(self, key: str) -> Graph:
-        graph = self.tree if key == self.tree.key else self.library.graph(key)
+        graph = self.graph(key)
         if graph is None:
-            raise SessionError(f"unknown shared subtree {key!r}")
+            raise SessionError(f"unknown shared subtree {key!r}" if ":" not in key else f"no walk {key!r}")
+        return graph
+
+    def _jump_tree(self, jump: Jump, current: Tree) -> Tree:
+        """The tree a jump from the walk of `current` leads to, for this IIS version."""
+        key = jump.key(current.protocol)
+        graph = self.graph(key)
+        if not isinstance(graph, Tree):
+            raise SessionError(f"a jump leads to {tree_label(key)}, which has no walk for IIS {self.version}")
         return graph
 
     def _node(self, cursor: Cursor) -> Question | Outcome:
@@ -318,28 +407,75 @@ class Session:
             return Cursor(graph_key, node_id, stack)
         raise SessionError(f"{graph_key}: the tree loops without asking anything")
 
-    def _longest(self, cursor: Cursor, seen: frozenset[Cursor]) -> int:
-        """Questions on the longest path from `cursor` that asks nothing twice.
+    def _longest(self, start: Cursor, seen: frozenset[Cursor], tree: Tree, jumps: bool) -> int:
+        """Questions on the longest path from `start` that asks nothing twice; with `jumps`,
+        the walks that jumps lead to count too, else a jump ends the path.
 
         A shared subtree used twice on one path is asked twice, so places are told apart by
-        their whole cursor (subtree node and where it returns to), not by the node alone.
+        their whole cursor (subtree node and where it returns to), not by the node alone. The
+        search is iterative and remembers each place's answer, so a deep or densely branching
+        tree (even a hostile one) costs time in proportion to its size and never the stack;
+        a step back onto the path being followed counts as the end of that path.
         """
-        if cursor in seen or len(cursor.stack) > _MAX_DEPTH:
+        if start in seen:
             return 0
+        memo: dict[Cursor, int] = {}
+        on_path = {start}
+        stack: list[tuple[Cursor, Iterator[tuple[Cursor, Tree]], list[int]]] = [
+            (start, iter(self._onward(start, tree, jumps)), [0])
+        ]
+        while stack:
+            cursor, onward, best = stack[-1]
+            step = next(onward, None)
+            if step is None:
+                stack.pop()
+                on_path.discard(cursor)
+                memo[cursor] = best[0] + 1 if isinstance(self._node(cursor), Question) else 0
+                if stack:
+                    stack[-1][2][0] = max(stack[-1][2][0], memo[cursor])
+                continue
+            target, there = step
+            if target in seen or target in on_path or len(target.stack) > _MAX_DEPTH:
+                continue
+            if target in memo:
+                best[0] = max(best[0], memo[target])
+                continue
+            on_path.add(target)
+            stack.append((target, iter(self._onward(target, there, jumps)), [0]))
+        return memo[start]
+
+    def _onward(self, cursor: Cursor, tree: Tree, jumps: bool) -> list[tuple[Cursor, Tree]]:
+        """Where each answer of the question at `cursor` leads, with the tree it is in."""
         node = self._node(cursor)
         if not isinstance(node, Question):
-            return 0
-        seen = seen | {cursor}
-        best = 0
+            return []
+        steps = []
         for answer in node.answers:
-            if not self.applies(answer.versions):
+            if not self.applies(answer.versions) or (answer.goto and not jumps):
                 continue
             try:
-                target = self._settle(cursor.graph, answer.next, cursor.stack)
+                if answer.goto:
+                    there = self._jump_tree(answer.goto, tree)
+                    steps.append((self._settle(there.key, there.start, ()), there))
+                else:
+                    steps.append((self._settle(cursor.graph, answer.next, cursor.stack), tree))
             except SessionError:
                 continue
-            best = max(best, self._longest(target, seen))
-        return best + 1
+        return steps
+
+
+def with_jump(evidence: Evidence, jump: Jump) -> Evidence:
+    """The evidence after a jump: what was given, with the values the jump names put in."""
+    return Evidence(
+        jump.win32 if jump.win32 is not None else evidence.win32,
+        jump.reason if jump.reason is not None else evidence.reason,
+    )
+
+
+def tree_label(key: str) -> str:
+    """`HTTP 401.1` for the tree key `http:401.1`."""
+    protocol, _, code = key.partition(":")
+    return f"{protocol.upper()} {code}"
 
 
 def transcript(session: Session, lang: str = "en") -> list[tuple[str, str]]:

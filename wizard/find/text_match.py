@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from wizard.knowledge import versions as V
@@ -148,11 +148,75 @@ _STOP = frozenset(
 )
 
 _DOTTED = re.compile(r"(?<![\w.])([1-5]\d\d)\.(\d{1,3})(?![\d.])")
+_DASHED = re.compile(
+    r"(?<![\w.\-/:])([1-5]\d\d)-(\d{1,3})(?![\w.\-/:])"
+)  # `HTTP Error 500-12`, as IIS 5/6 pages write it
 _TRIAD = re.compile(r"(?<!\S)([1-5]\d\d) (\d{1,3}) (\d{1,10})(?!\S)")
-_NAMED = re.compile(r"\b(?:http(?:/\d\.\d)?\s*(?:error|status)?|error|status)\s*:?\s*([1-5]\d\d)\b(?!\.\d)", re.I)
+_NAMED = re.compile(r"\b(?:http(?:/\d\.\d)?\s*(?:error|status)?|error|status)\s*:?\s*([1-5]\d\d)\b(?![.\-]\d)", re.I)
+_FTP_COMMANDS = (
+    "USER|PASS|ACCT|CWD|CDUP|PWD|XPWD|MKD|XMKD|RMD|XRMD|DELE|RNFR|RNTO|RETR|STOR|STOU|APPE|LIST|NLST|MLSD|MLST|"
+    "SIZE|MDTM|REST|ALLO|ABOR|NOOP|SYST|STAT|HELP|FEAT|OPTS|TYPE|MODE|STRU|PASV|EPSV|PORT|EPRT|AUTH|PBSZ|PROT|"
+    "CCC|QUIT|HOST|ControlChannelOpened|ControlChannelClosed|DataChannelOpened|DataChannelClosed"
+)
+# An IIS FTP log line: the command, (its parameter,) then sc-status sc-win32-status sc-substatus.
+_FTP_LOG = re.compile(rf"(?<!\S)(?:{_FTP_COMMANDS})(?!\S)(?:\s+\S+)??\s+([1-6]\d\d)\s+(\d{{1,10}})\s+(\d{{1,3}})(?!\S)")
 _FTP_REPLY = re.compile(r"(?:^|\n|\bresponse:|\breply:)\s*([1-6]\d\d)[ -][A-Za-z]", re.I)
 _HRESULT = re.compile(r"\b0x[0-9a-fA-F]{8}\b")
 _WIN32_WORDS = re.compile(r"\b(?:win32(?:[ -]?status)?|sc-win32-status)\s*[:=]?\s*(\d{1,10})\b", re.I)
+
+
+@dataclass(frozen=True)
+class Logged:
+    """One request read from a pasted log line: what the server answered."""
+
+    protocol: str
+    status: str
+    sub: str | None
+    win32: str | None
+    line: str
+
+
+def _logged(text: str) -> list[Logged]:
+    """Requests on pasted log lines, read by the `#Fields:` header pasted with them, or, for an
+    IIS FTP log line without one, in the FTP order (status, Win32 status, sub-status)."""
+    out: list[Logged] = []
+    fields: list[str] | None = None
+    ftp_log = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("#"):
+            if line.lower().startswith("#fields:"):
+                fields = line.split(":", 1)[1].split()
+            elif line.lower().startswith("#software:") and "ftp" in line.lower():
+                ftp_log = True
+            continue
+        values = line.split()
+        if fields and len(values) == len(fields):
+            row = dict(zip(fields, values))
+            status = row.get("sc-status", "")
+            if re.fullmatch(r"[1-6]\d\d", status):
+                ftp = (
+                    ftp_log
+                    or "x-session" in row
+                    or "x-fullpath" in row
+                    or re.fullmatch(_FTP_COMMANDS, row.get("cs-method", "")) is not None
+                )
+                sub = row.get("sc-substatus")
+                win32 = row.get("sc-win32-status")
+                out.append(
+                    Logged(
+                        "ftp" if ftp else "http",
+                        status,
+                        sub if sub and sub.isdigit() else None,
+                        win32 if win32 and win32.isdigit() else None,
+                        line,
+                    )
+                )
+                continue
+        match = _FTP_LOG.search(line)
+        if match:
+            out.append(Logged("ftp", match[1], match[3], match[2], line))
+    return out
 
 
 @dataclass(frozen=True)
@@ -265,8 +329,15 @@ def find(
 ) -> FindResult:
     """Rank codes for pasted `text`; the best first, at most `limit`."""
     index = index or TextIndex(library)
-    evidence = _evidence(library, text)
-    explicit = _explicit(library, text, version, protocol)
+    logged = _logged(text)
+    evidence = _evidence(library, text, logged)
+    explicit = _from_logs(library, logged, version, protocol)
+    rest = "\n".join(line for line in text.splitlines() if all(line.strip() != r.line for r in logged))
+    explicit += [
+        c
+        for c in _explicit(library, rest, version, protocol)
+        if all((c.entry.protocol, c.entry.code) != (e.entry.protocol, e.entry.code) for e in explicit)
+    ]
     named = {c.entry.protocol for c in explicit}  # a text naming an HTTP code is not about FTP
     explicit += [
         c
@@ -278,6 +349,28 @@ def find(
     if explicit:
         ranked = [c for c in ranked if c.score >= 40][: max(0, limit - len(explicit))]
     return FindResult((explicit + ranked)[:limit], evidence)
+
+
+def _from_logs(library: Library, logged: list[Logged], version, protocol) -> list[Candidate]:
+    """The codes on pasted log lines, each once, FTP lines as FTP codes."""
+    found: list[Candidate] = []
+    for row in logged:
+        if protocol not in (None, row.protocol):
+            continue
+        code = row.status if row.protocol == "ftp" or row.sub in (None, "0") else f"{row.status}.{row.sub}"
+        entry = library.entry(row.protocol, code, version)
+        if entry is None and row.sub not in (None, "0"):
+            entry = library.entry(row.protocol, f"{row.status}.{row.sub}", version) or library.entry(
+                row.protocol, row.status, version
+            )
+        if entry is None and row.sub == "0":
+            entry = library.entry(row.protocol, f"{row.status}.0", version)
+        if entry is None or any(c.entry is entry for c in found):
+            continue
+        detail = f"status {row.status}" + (f", sub-status {row.sub}" if row.sub else "")
+        detail += f", Win32 {row.win32}" if row.win32 else ""
+        found.append(Candidate(entry, 95, f"{'an FTP' if row.protocol == 'ftp' else 'a'} log line shows {detail}"))
+    return found
 
 
 def _explicit(library: Library, text: str, version, protocol) -> list[Candidate]:
@@ -298,6 +391,8 @@ def _explicit(library: Library, text: str, version, protocol) -> list[Candidate]
 
     for match in _DOTTED.finditer(text):
         add("http", f"{match[1]}.{match[2]}", 100, f"the text names {match[0]}")
+    for match in _DASHED.finditer(text):
+        add("http", f"{match[1]}.{match[2]}", 100, f"the text names {match[0]} (status {match[1]}.{match[2]})")
     for match in _TRIAD.finditer(text):
         sub = match[2]
         code = match[1] if sub == "0" and not library.entry("http", f"{match[1]}.0", version) else f"{match[1]}.{sub}"
@@ -390,11 +485,16 @@ def _by_words(index: TextIndex, text: str, version, protocol) -> list[Candidate]
     return out
 
 
-def _evidence(library: Library, text: str) -> Evidence:
+def _evidence(library: Library, text: str, logged: Sequence[Logged] = ()) -> Evidence:
     win32 = None
     hresults = [h for h in _HRESULT.findall(text) if h.lower() != "0x00000000"]
+    from_logs = [r.win32 for r in logged if r.win32 and r.win32 != "0"]
     if hresults:
         win32 = win32_key(hresults[0])
+    elif from_logs:
+        win32 = win32_key(from_logs[0])
+    elif logged:
+        win32 = None  # log lines whose Win32 status is 0: no error to go on
     else:
         match = _WIN32_WORDS.search(text) or _TRIAD.search(text)
         if match:

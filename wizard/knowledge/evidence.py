@@ -31,7 +31,9 @@ def win32_key(value: int | str) -> int:
             raise EvidenceError(f"{value!r} is not a Win32 code (1326) or an HRESULT (0x8007052e)") from None
     else:
         number = int(value)
-    if number < 0:  # HRESULTs printed as signed 32-bit numbers
+    if number < 0:  # HRESULTs printed as signed 32-bit numbers have the failure bit set
+        if number < -0x80000000 or number > -0x10000:
+            raise EvidenceError(f"{value!r} is not a Win32 code (1326) or an HRESULT (0x8007052e)")
         number &= 0xFFFFFFFF
     if number > 0xFFFFFFFF:
         raise EvidenceError(f"{value!r} is larger than a 32-bit HRESULT")

@@ -17,6 +17,7 @@ from wizard.knowledge.findings import Finding
 from wizard.knowledge.loader import LoadCache, LoadResult, load_folders
 from wizard.knowledge.model import ClassEntry, CodeEntry, Graph, ReasonEntry, Subtree, Tree, Win32Entry
 from wizard.knowledge.references import reference_findings
+from wizard.knowledge.size_limit import size_findings
 
 T = TypeVar("T")
 E = TypeVar("E", CodeEntry, Tree)
@@ -59,18 +60,19 @@ class Library:
 
     def _usable(self, graph: Graph) -> bool:
         """Keep only graphs whose references all resolve, so no walk can hit a dead end."""
-        problems = reference_findings(self.subtrees, graph)
+        problems = reference_findings(self.subtrees, graph) or size_findings(self.subtrees, graph)
         self.findings.extend(problems)
         return not problems
 
     def _walkable(self, subtrees: dict[str, Subtree]) -> dict[str, Subtree]:
         """Drop broken subtrees, then those that use them, until what is left is sound."""
         while True:
-            broken = {k for k, sub in subtrees.items() if reference_findings(subtrees, sub)}
+            problems = {k: reference_findings(subtrees, s) or size_findings(subtrees, s) for k, s in subtrees.items()}
+            broken = {k for k, found in problems.items() if found}
             if not broken:
                 return subtrees
             for key in broken:
-                self.findings.extend(reference_findings(subtrees, subtrees[key]))
+                self.findings.extend(problems[key])
             subtrees = {k: v for k, v in subtrees.items() if k not in broken}
 
     @classmethod

@@ -14,6 +14,7 @@ from wizard.knowledge.model import (
     ClassEntry,
     CodeEntry,
     Example,
+    Jump,
     KbRef,
     Node,
     Outcome,
@@ -144,6 +145,17 @@ def _when(value: Any) -> When | None:
     )
 
 
+def _jump(value: Any) -> Jump | None:
+    if value is None:
+        return None
+    return Jump(
+        code=value["code"],
+        protocol=value.get("protocol"),
+        win32=win32_key(value["win32"]) if "win32" in value else None,
+        reason=value.get("reason"),
+    )
+
+
 def _versions(value: Any) -> frozenset[str] | None:
     return None if value is None else V.expand(value)
 
@@ -251,10 +263,11 @@ class _Builder:
             answers = tuple(
                 Answer(
                     label=_text(a["label"]),
-                    next=a["next"],
+                    next=a.get("next"),
                     versions=_versions(a.get("versions")),
                     where=raw["answers"].where[i],
                     when=_when(a.get("when")),
+                    goto=_jump(a.get("goto")),
                 )
                 for i, a in enumerate(raw["answers"])
             )
@@ -286,5 +299,6 @@ class _Builder:
                 next=raw.get("next"),
                 versions=versions,
                 where=where,
+                goto=_jump(raw.get("goto")),
             )
         return Use(id=node_id, subtree=raw["use"], then=raw.get("then"), topic=topic, versions=versions, where=where)

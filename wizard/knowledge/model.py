@@ -6,8 +6,9 @@ added later without touching the format or this code.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from wizard.knowledge.evidence import When
 from wizard.knowledge.findings import Where
@@ -31,12 +32,31 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Jump:
+    """`goto`: carry on in another code's walk, inside the same case.
+
+    The walk moved to starts with the evidence already given, plus the Win32 code or HTTPERR
+    reason the jump names (a value named here replaces the one of the same kind).
+    """
+
+    code: str
+    protocol: str | None = None  # None: the protocol of the walk that jumps
+    win32: int | None = None
+    reason: str | None = None
+
+    def key(self, protocol: str) -> str:
+        """The tree key jumped to, `http:401.1`, when the walk that jumps is of `protocol`."""
+        return f"{self.protocol or protocol}:{self.code}"
+
+
+@dataclass(frozen=True)
 class Answer:
     label: Text
-    next: str
+    next: str | None  # None when the answer jumps (`goto`) instead
     versions: frozenset[str] | None = None
     where: Where = Where("")
     when: When | None = None  # evidence (Win32 code, HTTPERR reason) that picks this answer
+    goto: Jump | None = None  # continue in another code's walk instead of `next`
 
 
 @dataclass(frozen=True)
@@ -63,7 +83,13 @@ class Outcome:
     next: str | None = None
     versions: frozenset[str] | None = None
     where: Where = Where("")
+    goto: Jump | None = None  # "Didn't fix it?" continues in another code's walk (instead of `next`)
     kind = "outcome"
+
+    @property
+    def goes_on(self) -> bool:
+        """On "Didn't fix it?" the walk leads somewhere: a next cause here, or another code's walk."""
+        return bool(self.next or self.goto)
 
 
 @dataclass(frozen=True)
@@ -85,44 +111,77 @@ def headline(node: Question | Outcome) -> Text:
     return node.cause if isinstance(node, Outcome) else node.question
 
 
-class Lazy(Mapping):
-    """A graph's nodes, decoded from the tree cache when first read.
+class DeferredGraph:
+    """A graph's nodes and examples as the tree cache keeps them: text, decoded on first use.
 
-    The cache keeps each graph's nodes as text, so starting on one code decodes that code's
-    tree (and the subtrees it uses), not every tree there is. `decode` turns the text into
-    nodes; when the text is damaged it falls back to `recover`, which reads the YAML again.
+    Starting on one code so decodes that code's tree (and the subtrees it uses), not every tree
+    there is. `decode` turns the text into (nodes, examples); when the text is damaged it falls
+    back to `recover`, which reads the graph's YAML file again.
     """
 
-    __slots__ = ("_data", "_decode", "_recover", "_text")
+    __slots__ = ("_decode", "_parts", "_recover", "_text")
 
-    def __init__(
-        self, text: str, decode: Callable[[str], Mapping[str, Node]], recover: Callable[[], Mapping[str, Node]]
-    ):
-        self._data: Mapping[str, Node] | None = None
+    def __init__(self, text: str, decode: Callable[[str], GraphParts], recover: Callable[[], GraphParts]):
+        self._parts: GraphParts | None = None
         self._text: str | None = text
         self._decode = decode
         self._recover = recover
 
-    def _get(self) -> Mapping[str, Node]:
-        if self._data is None:
+    def parts(self) -> GraphParts:
+        if self._parts is None:
             try:
-                self._data = self._decode(self._text or "")
+                self._parts = self._decode(self._text or "")
             except Exception:  # a damaged or foreign cache: read the tree file again
-                self._data = self._recover()
+                self._parts = self._recover()
             self._text = None
-        return self._data
+        return self._parts
+
+
+class LazyNodes(Mapping[str, "Node"]):
+    """The nodes of a DeferredGraph."""
+
+    __slots__ = ("_body",)
+
+    def __init__(self, body: DeferredGraph):
+        self._body = body
 
     def __len__(self) -> int:
-        return len(self._get())
+        return len(self._body.parts()[0])
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._get())
+        return iter(self._body.parts()[0])
 
     def __getitem__(self, key: str) -> Node:
-        return self._get()[key]
+        return self._body.parts()[0][key]
 
     def __repr__(self) -> str:
-        return repr(self._get())
+        return repr(self._body.parts()[0])
+
+
+class LazyExamples(Sequence["Example"]):
+    """The examples of a DeferredGraph (only `validate` replays them)."""
+
+    __slots__ = ("_body",)
+
+    def __init__(self, body: DeferredGraph):
+        self._body = body
+
+    def __len__(self) -> int:
+        return len(self._body.parts()[1])
+
+    @overload
+    def __getitem__(self, index: int) -> Example: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Example]: ...
+
+    def __getitem__(self, index: int | slice) -> Example | Sequence[Example]:
+        return self._body.parts()[1][index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -142,7 +201,7 @@ class Graph:
     key: str  # "http:403.1" for a tree, "ntfs-permissions" for a subtree
     start: str
     nodes: Mapping[str, Node]
-    examples: tuple[Example, ...] = ()
+    examples: Sequence[Example] = ()
     where: Where = Where("")
     source: int = 0  # 0 = built-in; 1.. = the order of --trees folders
     start_where: Where = Where("")
@@ -231,3 +290,6 @@ class ReasonEntry:
     fix: Text | None = None
     where: Where = Where("")
     source: int = 0
+
+
+GraphParts = tuple[Mapping[str, Node], Sequence[Example]]

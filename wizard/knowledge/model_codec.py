@@ -23,6 +23,7 @@ from wizard.knowledge.model import (
     ClassEntry,
     CodeEntry,
     Example,
+    Jump,
     KbRef,
     Outcome,
     Question,
@@ -46,6 +47,7 @@ _CLASSES: dict[str, type] = {
         ClassEntry,
         CodeEntry,
         Example,
+        Jump,
         KbRef,
         Outcome,
         Question,
@@ -70,6 +72,7 @@ _SIMPLE: dict[str, tuple[type, ...]] = {
     "tuple": (tuple,),
     "dict": (dict,),
     "Mapping": (dict,),
+    "Sequence": (tuple,),
     "Node": (Question, Outcome, Use),
 }
 

@@ -6,7 +6,6 @@ the validator reports the same findings to the author.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from wizard.knowledge.findings import Finding, Where
@@ -17,7 +16,8 @@ def targets(node: Node) -> Iterator[tuple[str, str, Where]]:
     """(field name, target) for every reference a node makes."""
     if isinstance(node, Question):
         for i, answer in enumerate(node.answers):
-            yield f"answer {i + 1}", answer.next, answer.where
+            if answer.next is not None:
+                yield f"answer {i + 1}", answer.next, answer.where
         if node.otherwise:
             yield "otherwise", node.otherwise, node.where
     elif isinstance(node, Outcome):
@@ -33,6 +33,14 @@ def reference_findings(subtrees: dict[str, Subtree], graph: Graph) -> list[Findi
     if graph.start not in graph.nodes:
         out.append(Finding(graph.start_where, f"start names unknown node {graph.start!r}{_close(graph.start, graph)}"))
     for node in graph.nodes.values():
+        if isinstance(node, Question):
+            for i, answer in enumerate(node.answers):
+                if (answer.next is None) == (answer.goto is None):
+                    out.append(
+                        Finding(answer.where, f"{node.id}: answer {i + 1} needs either 'next' or 'goto' (one of them)")
+                    )
+        if isinstance(node, Outcome) and node.next and node.goto:
+            out.append(Finding(node.where, f"{node.id}: an outcome goes on with 'next' or 'goto', not both"))
         for field, target, where in targets(node):
             if target == RETURN:
                 if not graph.is_subtree:
@@ -62,6 +70,8 @@ def reference_findings(subtrees: dict[str, Subtree], graph: Graph) -> list[Findi
 
 
 def _close(name: str, graph: Graph) -> str:
+    import difflib  # only when a reference is broken
+
     close = difflib.get_close_matches(name, list(graph.nodes), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
 

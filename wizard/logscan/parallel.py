@@ -1,8 +1,9 @@
 """Scan one big plain log with several processes: each reads its own byte range, results are merged.
 
 Each range starts on a line boundary, and its reader is told the `#Fields`, `#Date` and line number in
-force there, found by one cheap pre-pass over the file that only looks at directive lines. Compressed
-files cannot be split this way and are read by one process.
+force there, found by one forward pass of C searches over the file up to the last cut. This process reads the
+first range itself while the others start. Compressed files cannot be split this way and are read by one
+process.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import BinaryIO
@@ -24,7 +26,6 @@ from wizard.logscan.w3c import W3CReader
 
 #: Below this size the cost of starting processes is not worth it.
 MIN_SIZE = 48 << 20
-_READ = 4 << 20
 
 
 @dataclass(frozen=True)
@@ -40,73 +41,87 @@ class Cut:
 
 
 def workers() -> int:
-    """Processes to use; 1 (no split) below 4 CPUs: two logical CPUs are often one core with two threads,
-    and there two scanners running at once were measured no faster than one, since they share its cache."""
-    cpus = os.cpu_count() or 1
-    return min(cpus, 8) if cpus >= 4 else 1
+    """Processes worth using: the CPUs this process may run on (at most 8) that are not busy already.
+
+    Two CPU-bound Python processes on an idle 2-vCPU machine each ran at 85-90% of the speed of one alone, so
+    two processes read a big file in well under the time of one. On a machine whose CPUs are all taken by
+    other work (measured: load average 4-8 on 2 vCPUs) a second process only added its start-up and merge
+    costs, so CPUs counted busy by the load average are left out. The result is the same either way.
+    """
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cpus = os.cpu_count() or 1
+    try:
+        free = cpus - os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average (Windows)
+        free = cpus
+    return max(1, min(cpus, 8, int(free + 0.5)))
 
 
 def plan(path: str, parts: int) -> list[Cut] | None:
-    """Split the file into `parts` ranges at line breaks; None when it cannot be split (no header first)."""
+    """Split the file into `parts` ranges at line breaks; None when it cannot be split (no `#Fields` before a cut).
+
+    One forward pass up to the last cut, a few MiB at a time, counts line breaks and keeps the last `#Fields`,
+    `#Date` and `#Software` values, all with C searches over each piece; memory stays at one piece.
+    """
     size = os.path.getsize(path)
-    wanted = [size * i // parts for i in range(1, parts)]
-    cuts: list[Cut] = []
-    fields: tuple[str, ...] = ()
-    date, iis = b"-", None
-    line, offset, carry = 1, 0, b""
-    start = 0
-    start_state: tuple[int, tuple[str, ...], bytes, str | None] = (1, (), b"-", None)
+    if size == 0 or parts < 2:
+        return None
     with open(path, "rb") as handle:
-        while True:
-            chunk = handle.read(_READ)
-            if not chunk:
-                break
-            data = carry + chunk
-            cut = data.rfind(b"\n") + 1
-            whole, carry = data[:cut], data[cut:]
-            base = offset
-            offset += len(whole)
-            pos = 0
-            while wanted and wanted[0] < offset:
-                # the range boundary falls in this piece: first note directives before it, then cut
-                at = whole.find(b"\n", max(wanted[0] - base, 0)) + 1
-                if at <= 0:
+        starts = [0]
+        for i in range(1, parts):
+            handle.seek(size * i // parts)
+            handle.readline()
+            at = handle.tell()
+            if starts[-1] < at < size:
+                starts.append(at)
+        if len(starts) < 2:
+            return None
+        handle.seek(0)
+        cuts: list[Cut] = []
+        line, pos, carry = 1, 0, b""
+        last: dict[bytes, bytes] = {}
+        for i, start in enumerate(starts):
+            while pos < start:
+                chunk = handle.read(min(_STEP, start - pos))
+                if not chunk:
                     break
-                fields, date, iis = _directives(whole[pos:at], fields, date, iis)
-                line += whole.count(b"\n", pos, at)
-                pos = at
-                if not fields:
-                    return None
-                cuts.append(Cut(start, base + at, *start_state))
-                start, start_state = base + at, (line, fields, date, iis)
-                wanted.pop(0)
-            fields, date, iis = _directives(whole[pos:], fields, date, iis)
-            line += whole.count(b"\n", pos)
-    cuts.append(Cut(start, size, *start_state))
-    return cuts if len(cuts) > 1 else None
+                data = carry + chunk if carry else chunk
+                if pos == 0:
+                    data = data.removeprefix(b"\xef\xbb\xbf")
+                pos += len(chunk)
+                split = len(data) if pos >= start else data.rfind(b"\n") + 1
+                whole, carry = data[:split], data[split:]
+                line += whole.count(b"\n")
+                if b"#" in whole:  # one fast byte search skips the pieces without directives
+                    _directives(b"\n" + whole, last)
+            end = starts[i + 1] if i + 1 < len(starts) else size
+            if i == 0:
+                cuts.append(Cut(0, end, 1, (), b"-", None))
+                continue
+            if b"#Fields:" not in last:
+                return None
+            date = last.get(b"#Date:", b"").split()
+            software = last.get(b"#Software:")
+            fields = tuple(last[b"#Fields:"].decode("utf-8", "replace").split())
+            cuts.append(
+                Cut(start, end, line, fields, date[0] if date else b"-", iis_version(software) if software else None)
+            )
+    return cuts
 
 
-def _directives(
-    data: bytes, fields: tuple[str, ...], date: bytes, iis: str | None
-) -> tuple[tuple[str, ...], bytes, str | None]:
-    """Apply the directive lines found in `data` (whole lines) to the running state."""
-    pos = 0 if data.startswith(b"#") else data.find(b"\n#")
-    while pos >= 0:
-        begin = pos if data[pos : pos + 1] == b"#" else pos + 1
-        end = data.find(b"\n", begin)
-        text = data[begin : end if end >= 0 else len(data)].rstrip(b"\r")
-        name, _, value = text.partition(b":")
-        name = name.lower()
-        if name == b"#fields":
-            fields = tuple(value.decode("utf-8", "replace").split())
-        elif name == b"#date":
-            date = value.split()[0] if value.split() else b"-"
-        elif name == b"#software":
-            iis = iis_version(value) or iis
-        if end < 0:
-            break
-        pos = data.find(b"\n#", end)
-    return fields, date, iis
+_STEP = 1 << 20
+_NAMES = (b"#Fields:", b"#Date:", b"#Software:")
+
+
+def _directives(text: bytes, last: dict[bytes, bytes]) -> None:
+    """Note the value of the last line of each directive of `_NAMES` in `text` (which starts with a line break)."""
+    for name in _NAMES:
+        at = text.rfind(b"\n" + name)
+        if at >= 0:
+            end = text.find(b"\n", at + 1)
+            last[name] = text[at + 1 + len(name) : end if end >= 0 else len(text)].strip()
 
 
 class _Window:
@@ -131,22 +146,51 @@ def scan_range(path: str, cut: Cut, filters: Filters | None, site_hint: str | No
     result.files.append(report)
     ft = FileTally(result, report, site_hint=site_hint)
     reader = W3CReader(ft, filters)
-    reader.line, reader.date = cut.line, cut.date
-    reader.layout = Layout(list(cut.fields), default_date=cut.date)
-    reader.tested = True
+    if cut.start > 0:  # the first range is read as any file is; the others start with the state at their cut
+        reader.line, reader.date = cut.line, cut.date
+        reader.layout = Layout(list(cut.fields), default_date=cut.date)
+        reader.tested = True
     with open(path, "rb") as handle:
         reader.read(blocks(_Window(handle, cut.start, cut.end)))  # type: ignore[arg-type]
     return result
 
 
+def _ready() -> None:
+    """A first task for each worker: it makes the worker start and import this module while the plan is made."""
+
+
 def scan_parallel(path: str, filters: Filters | None, site_hint: str | None, count: int) -> list[ScanResult] | None:
-    """Scan `path` in `count` processes; None when the file cannot be split (the caller reads it itself)."""
-    cuts = plan(path, count * 2)
-    if cuts is None:
-        return None
+    """Scan `path` in `count` processes, this one included; None when the file cannot be split (the caller reads
+    it itself). The workers start while the plan is made, and this process reads the first range while they
+    read theirs."""
     try:
-        with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn")) as pool:
-            futures = [pool.submit(scan_range, path, cut, filters, site_hint) for cut in cuts]
-            return [f.result() for f in futures]
-    except (BrokenProcessPool, RuntimeError, OSError):
-        return None  # e.g. a host program without a __main__ guard: read the file in this process instead
+        pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=count - 1, mp_context=get_context("spawn"))
+    except (RuntimeError, OSError, ValueError):
+        pool = None
+    with pool if pool is not None else nullcontext():
+        if pool is not None:
+            try:
+                for _ in range(count - 1):
+                    pool.submit(_ready)
+            except (BrokenProcessPool, RuntimeError, OSError):
+                pass
+        cuts = plan(path, count)
+        if cuts is None:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+            return None
+        first, rest = cuts[0], cuts[1:]
+        futures = []
+        if pool is not None:
+            try:
+                futures = [pool.submit(scan_range, path, cut, filters, site_hint) for cut in rest]
+            except (BrokenProcessPool, RuntimeError, OSError):
+                futures = []
+        results = [scan_range(path, first, filters, site_hint)]
+        for i, cut in enumerate(rest):
+            try:
+                results.append(futures[i].result())
+            except (IndexError, BrokenProcessPool, RuntimeError, OSError):
+                # e.g. a host program without a __main__ guard: read that range in this process instead
+                results.append(scan_range(path, cut, filters, site_hint))
+    return results

@@ -6,12 +6,25 @@ import re
 from collections.abc import Callable, Iterable
 from itertools import compress
 
+from wizard.logscan.columns import hour_runs
 from wizard.logscan.filters import Filters
 from wizard.logscan.formats import IIS6_DEFAULT, IIS7_DEFAULT, iis_version, looks_like_default
 from wizard.logscan.layout import Layout
 from wizard.logscan.tally import FileTally, Tally
 
 _QUOTED = re.compile(rb'"[^"]*"|[^\s"]+')
+
+
+def _next_directive(data: bytes, pos: int) -> int:
+    """Where the line break before the next directive line is (or the end): "#" is rare inside log lines, and
+    looking for the single byte is much faster than for the two bytes "\\n#"."""
+    while True:
+        hit = data.find(b"#", pos)
+        if hit < 0:
+            return len(data)
+        if data[hit - 1] == 10:  # a line break: hit > pos, since the caller's `pos` starts a line without "#"
+            return hit - 1
+        pos = hit + 1
 
 
 class W3CReader:
@@ -37,36 +50,58 @@ class W3CReader:
 
     def feed(self, data: bytes) -> None:
         """One block of whole lines; directive lines split it into runs that share a field list."""
-        lines = data.split(b"\n")
-        start = self.line
-        self.line += len(lines)
-        if not (data.startswith(b"#") or b"\n#" in data):
-            self._rows(lines, start)
-            return
-        found = [0] if data.startswith(b"#") else []
-        pos = index = 0
-        while True:
-            hit = data.find(b"\n#", pos)
-            if hit < 0:
-                break
-            index += data.count(b"\n", pos, hit) + 1
-            found.append(index)
-            pos = hit + 1
-        at = 0
-        for index in found:
-            if index > at:
-                self._rows(lines[at:index], start + at)
-            self._directive(lines[index])
-            at = index + 1
-        if at < len(lines):
-            self._rows(lines[at:], start + at)
+        line, pos, size = self.line, 0, len(data)
+        while pos <= size:
+            if data.startswith(b"#", pos):
+                end = data.find(b"\n", pos)
+                end = size if end < 0 else end
+                self._directive(data[pos:end])
+                line += 1
+            else:
+                end = _next_directive(data, pos)
+                line = self._run(data if pos == 0 and end == size else data[pos:end], line)
+            pos = end + 1
+        self.line = line
+
+    def _run(self, data: bytes, start: int) -> int:
+        """Lines under one field list: by columns where they are clean, else line by line. Returns the
+        number of the line after them."""
+        layout = self.layout
+        if layout is None or self.filters is not None or not self._columnar(data):
+            every = data.split(b"\n")
+            self._rows(every, start)
+            return start + len(every)
+        tally = self.tally
+        assert tally is not None
+        for run, lines, hour in hour_runs(data):
+            if hour is None or not tally.add_run(run, lines, hour, start):
+                self._rows(run.split(b"\n"), start)
+            start += lines
+        return start
+
+    def _columnar(self, data: bytes) -> bool:
+        """Whether the current field list can be read by columns (and the tally for it is ready)."""
+        layout = self.layout
+        assert layout is not None
+        if not self._ftp_checked:
+            rows = [values for values in map(bytes.split, data.split(b"\n", 50)[:50]) if len(values) == layout.width]
+            if not rows:
+                return False  # let the line reader look at it (and report what it finds)
+            self._ftp_checked = True
+            layout.notice_ftp(rows)
+            if layout.protocol == "ftp" and self.ft.report.format == "w3c":
+                self.ft.report.format = "ftp"
+        if not layout.usable:
+            return False
+        if self.tally is None or self.tally.layout is not layout:
+            self.tally = Tally(self.ft, layout, self.tally)
+        return self.tally.columnar
 
     def _directive(self, line: bytes) -> None:
         name, _, value = line.rstrip(b"\r").partition(b":")
         name, value = name.lower(), value.strip()
         report = self.ft.report
         if name == b"#fields":
-            self._close()
             self.layout = Layout(value.decode("utf-8", "replace").split(), default_date=self.date)
             self._test = None
             self._ftp_checked = False
@@ -122,8 +157,7 @@ class W3CReader:
             lines = list(compress(lines, keep))
             nums = list(compress(nums, keep))
         if self.tally is None or self.tally.layout is not layout:
-            self._close()
-            self.tally = Tally(self.ft, layout)
+            self.tally = Tally(self.ft, layout, self.tally)
         self.tally.add(rows, lines, nums if isinstance(nums, (list, range)) else list(nums))
 
     def _close(self) -> None:

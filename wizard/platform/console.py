@@ -53,7 +53,7 @@ def plain(text: str, encoding: str) -> str:
 def make_streams_safe() -> None:
     """Let standard output and error fall back to look-alikes instead of raising."""
     for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
             try:
                 stream.reconfigure(errors=_HANDLER)
             except (ValueError, io.UnsupportedOperation):

@@ -7,7 +7,6 @@ IISDOCTOR_CACHE_DIR): tests use that, and so can anyone who wants cases on a sha
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 _APP = "iisdoctor"
@@ -39,6 +38,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 
     A crash or a killed terminal leaves either the old file or the new one, never half of one.
     """
+    import tempfile  # only writers pay for it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -10,10 +10,10 @@ them. Failures to read or write are ignored: the cache only ever saves time.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-from collections.abc import Callable, Mapping
+import zlib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,12 +21,25 @@ from typing import Any
 from wizard import __version__
 from wizard.knowledge import model_codec
 from wizard.knowledge.loader import LoadResult, load_single_graph
-from wizard.knowledge.model import ClassEntry, CodeEntry, Graph, Lazy, Node, ReasonEntry, Subtree, Tree, Win32Entry
+from wizard.knowledge.model import (
+    ClassEntry,
+    CodeEntry,
+    DeferredGraph,
+    Example,
+    Graph,
+    GraphParts,
+    LazyExamples,
+    LazyNodes,
+    ReasonEntry,
+    Subtree,
+    Tree,
+    Win32Entry,
+)
 from wizard.knowledge.references import reference_findings
 from wizard.platform.folders import atomic_write, cache_dir
 
 #: Bump when the stored shape changes, so old copies are never read into new code.
-FORMAT = 5
+FORMAT = 6
 
 
 def state(folder: Path) -> str:
@@ -54,7 +67,8 @@ def state(folder: Path) -> str:
         visit(os.fspath(folder))
     except OSError:
         pass
-    return hashlib.sha256("".join(parts).encode()).hexdigest()[:32]
+    text = "".join(parts).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"  # a key for staleness, not a secret
 
 
 class TreeCache:
@@ -95,14 +109,14 @@ def _encode(result: LoadResult) -> str:
     subtrees = {s.key: s for s in result.subtrees}
     graphs = list(result.trees) + list(result.subtrees)
     sound = not any(reference_findings(subtrees, g) for g in graphs)
-    bodies = [model_codec.dumps(dict(g.nodes)) for g in graphs]
+    bodies = [model_codec.dumps([dict(g.nodes), tuple(g.examples)]) for g in graphs]
     header = model_codec.dumps(
         {
             "format": FORMAT,
             "files": result.files,
             "sound": sound,
             "catalog": [result.entries, result.classes, result.win32, result.reasons],
-            "graphs": [replace(g, nodes={}) for g in graphs],
+            "graphs": [replace(g, nodes={}, examples=()) for g in graphs],
         }
     )
     return "\n".join([header, *bodies]) + "\n"
@@ -130,25 +144,29 @@ def _decode(text: str) -> LoadResult:
     if len(bodies) != len(graphs) + 1:
         raise model_codec.CodecError("graphs and their nodes do not match")
     for graph, body in zip(graphs, bodies):
-        lazy = Lazy(body, _nodes, _recovery(graph))
-        (result.trees if isinstance(graph, Tree) else result.subtrees).append(replace(graph, nodes=lazy))
+        deferred = DeferredGraph(body, _parts, _recovery(graph))
+        lazy = replace(graph, nodes=LazyNodes(deferred), examples=LazyExamples(deferred))
+        (result.trees if isinstance(graph, Tree) else result.subtrees).append(lazy)
     result.files = int(data["files"])
     result.sound = data["sound"] is True
     return result
 
 
-def _nodes(text: str) -> Mapping[str, Node]:
-    nodes = model_codec.loads(text)
+def _parts(text: str) -> GraphParts:
+    parts = model_codec.loads(text)
+    if not isinstance(parts, list) or len(parts) != 2:
+        raise model_codec.CodecError("expected a graph's nodes and examples")
+    nodes, examples = parts
     if not isinstance(nodes, dict) or not all(getattr(n, "id", None) == k for k, n in nodes.items()):
         raise model_codec.CodecError("expected a graph's nodes")
-    return nodes
+    return nodes, _expect(examples, Example)
 
 
-def _recovery(graph: Graph) -> Callable[[], Mapping[str, Node]]:
+def _recovery(graph: Graph) -> Callable[[], GraphParts]:
     """Read the graph's own YAML file again, for when its cached nodes do not decode."""
 
-    def recover() -> Mapping[str, Node]:
+    def recover() -> GraphParts:
         fresh = load_single_graph(Path(graph.where.file), graph.key, graph.source)
-        return fresh.nodes if fresh is not None else {}
+        return (fresh.nodes, fresh.examples) if fresh is not None else ({}, ())
 
     return recover

@@ -12,8 +12,12 @@ from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence, hresult_of
 from wizard.knowledge.findings import Finding, Where
 from wizard.knowledge.library import Library
-from wizard.knowledge.model import RETURN, Graph, Outcome, Question, Subtree, Tree, Use, tr
+from wizard.knowledge.model import RETURN, Graph, Jump, Node, Outcome, Question, Subtree, Tree, Use, tr
 from wizard.knowledge.references import reference_findings, targets
+
+MAX_QUESTIONS = 8
+"""No walk should ask more questions than this before its first outcome (or its jump to the
+walk of the code the answers have found)."""
 
 
 def validate(library: Library) -> list[Finding]:
@@ -31,6 +35,7 @@ def validate(library: Library) -> list[Finding]:
             findings += _exits(library, graph)
             findings += _answer_counts(library, graph)
             findings += _evidence(library, graph)
+            findings += _jumps(library, graph, graphs)
     findings += _kb_titles(graphs)
     for sub in library.loaded.subtrees:
         if sub.key not in used:
@@ -41,8 +46,20 @@ def validate(library: Library) -> list[Finding]:
                 Finding(sub.where, f"subtree {sub.key!r} should live in a file named {sub.key}.yaml", "warning")
             )
     if not any(f.is_error for f in findings):
+        findings += _jump_loops(library)
+    if not any(f.is_error for f in findings):
         for tree in library.trees:
             findings += _examples(library, tree)
+        findings += [
+            Finding(
+                tree.where,
+                f"{tree.protocol.upper()} {tree.code} asks up to {count} questions before its first outcome on "
+                f"IIS {version}; keep it to {MAX_QUESTIONS} (jump to the walk a sub-status or evidence names)",
+                "warning",
+            )
+            for tree, version, count in longest_paths(library)
+            if count > MAX_QUESTIONS
+        ]
     return sorted(set(findings), key=lambda f: (f.where.file, f.where.line, f.where.col, f.message))
 
 
@@ -240,6 +257,111 @@ def _evidence(library: Library, graph: Graph) -> list[Finding]:
     return out
 
 
+def longest_paths(library: Library) -> list[tuple[Tree, str, int]]:
+    """Each tree's longest path, in questions, to its first outcome or jump: (tree, the IIS
+    version where it is longest, questions), longest first."""
+    out = []
+    for tree in library.trees:
+        best: tuple[int, str] | None = None
+        for version in sorted(library.tree_versions(tree), key=V.KNOWN.index):
+            try:
+                count = Session(library, tree.protocol, tree.code, version).longest_in_walk()
+            except SessionError:
+                continue
+            if best is None or count > best[0]:
+                best = (count, version)
+        if best is not None:
+            out.append((tree, best[1], best[0]))
+    return sorted(out, key=lambda t: (-t[2], t[0].protocol, t[0].code))
+
+
+def _jumps_of(node: Node) -> list[tuple[Jump, frozenset[str] | None, Where]]:
+    """Every jump a node makes, with the versions of the answer that makes it."""
+    if isinstance(node, Question):
+        return [(a.goto, a.versions, a.where) for a in node.answers if a.goto]
+    if isinstance(node, Outcome) and node.goto:
+        return [(node.goto, None, node.where)]
+    return []
+
+
+def _users(graphs: list[Graph], key: str) -> list[Graph]:
+    return [g for g in graphs if any(isinstance(n, Use) and n.subtree == key for n in g.nodes.values())]
+
+
+def _trees_using(graphs: list[Graph], sub: Subtree) -> list[Tree]:
+    """The trees that walk a subtree, directly or through other subtrees."""
+    found: list[Tree] = []
+    todo, seen = [sub.key], set()
+    while todo:
+        key = todo.pop()
+        if key in seen:
+            continue
+        seen.add(key)
+        for user in _users(graphs, key):
+            if isinstance(user, Tree):
+                found.append(user)
+            else:
+                todo.append(user.key)
+    return found
+
+
+def _jumps(library: Library, graph: Graph, graphs: list[Graph]) -> list[Finding]:
+    """A jump must lead to a code with a walk for every IIS version the jumping step applies to."""
+    out = []
+    users = [graph] if isinstance(graph, Tree) else _trees_using(graphs, graph)  # type: ignore[arg-type]
+    for node in graph.nodes.values():
+        for jump, answer_versions, where in _jumps_of(node):
+            for tree in users:
+                assert isinstance(tree, Tree)
+                protocol = jump.protocol or tree.protocol
+                label = f"{protocol.upper()} {jump.code}"
+                if (protocol, jump.code) == (tree.protocol, tree.code):
+                    out.append(Finding(where, f"{node.id}: a jump to {label} leads back to this same walk"))
+                    continue
+                if not library.entries_for(protocol, jump.code):
+                    out.append(Finding(where, f"{node.id}: jump to {label}, which is not in the code catalog"))
+                    continue
+                scope = library.tree_versions(tree) & (node.versions or V.ALL) & (answer_versions or V.ALL)
+                missing = frozenset(v for v in scope if library.tree(protocol, jump.code, v) is None)
+                if missing:
+                    out.append(
+                        Finding(
+                            where,
+                            f"{node.id}: jump to {label}, which has no walk for IIS {V.describe(missing)} "
+                            f"(this step applies there{'' if graph is tree else f' through {tree.code}'})",
+                        )
+                    )
+    return out
+
+
+def _jump_loops(library: Library) -> list[Finding]:
+    """Jumps that come round to where they started without asking anything on the way."""
+    out = []
+    for tree in library.trees:
+        for version in sorted(library.tree_versions(tree), key=V.KNOWN.index):
+            try:
+                session = Session(library, tree.protocol, tree.code, version)
+                seen = {(session.current_tree.key, session.cursor)}
+                while session.can_go_on:
+                    session = session.not_fixed()
+                    here = (session.current_tree.key, session.cursor)
+                    if here in seen and len(session.walks()) > 1:
+                        out.append(
+                            Finding(
+                                tree.where,
+                                f"{tree.protocol.upper()} {tree.code}: on IIS {version} its jumps come back "
+                                f"round without a question between",
+                            )
+                        )
+                        break
+                    if here in seen:
+                        break
+                    seen.add(here)
+            except SessionError as exc:
+                out.append(Finding(tree.where, f"{tree.protocol.upper()} {tree.code}: {exc}"))
+    return out
+
+
 def _examples(library: Library, tree: Tree) -> list[Finding]:
     out = []
     for example in tree.examples:
@@ -255,7 +377,7 @@ def _examples(library: Library, tree: Tree) -> list[Finding]:
         except SessionError as exc:
             out.append(Finding(example.where, f"example: {exc}"))
             continue
-        reached = session.cursor.qualified
+        reached = session.position
         if reached != example.expect:
             out.append(
                 Finding(
@@ -271,11 +393,11 @@ def apply_answer(session: Session, given: str | int) -> Session:
         return session.not_fixed()
     shown = session.answers()
     if not shown:
-        raise SessionError(f"answer {given!r} given, but {session.cursor.qualified} is an outcome")
+        raise SessionError(f"answer {given!r} given, but {session.position} is an outcome")
     if isinstance(given, int):
         return session.choose(given - 1)
     for i, answer in enumerate(shown):
         if tr(answer.label).strip().lower() == given.strip().lower():
             return session.choose(i)
     options = "; ".join(tr(a.label) for a in shown)
-    raise SessionError(f"{session.cursor.qualified} has no answer {given!r} (answers: {options})")
+    raise SessionError(f"{session.position} has no answer {given!r} (answers: {options})")

@@ -11,6 +11,7 @@ from wizard.knowledge.model import (
     RETURN,
     CodeEntry,
     Graph,
+    Jump,
     Outcome,
     Question,
     ReasonEntry,
@@ -190,6 +191,9 @@ class Outline:
                 lead = f"{letters[i]}) "
                 mark = "  ◀ your evidence" if self.evidence.matches(answer.when) else ""
                 self._say(indent + "  ", tr(answer.label) + self._tag(answer.versions) + mark, lead)
+                if answer.goto:
+                    self._say(indent + "     ", self._jump(answer.goto), "→ ")
+                    continue
                 where = self._target(graph, scope, answer.next, depth + 1)
                 if where:
                     self.lines.append(f"{indent}     → {where}")
@@ -205,7 +209,10 @@ class Outline:
                     self._command(indent + "    " + " " * len(f"{i}. "), step.command)
             for ref in node.kb:
                 self._say(indent + "  ", f"KB {ref.id}: {tr(ref.title)} <{kb_url(ref.id)}>", "See: ")
-            if node.next:
+            if node.goto:
+                self.lines.append(f"{indent}  Didn't fix it?")
+                self._say(indent + "     ", self._jump(node.goto), "→ ")
+            elif node.next:
                 self.lines.append(f"{indent}  Didn't fix it?")
                 where = self._target(graph, scope, node.next, depth + 1)
                 if where:
@@ -225,6 +232,17 @@ class Outline:
                 where = self._target(graph, scope, node.then, depth + 1)
                 if where:
                     self.lines.append(f"{indent}     → {where}")
+
+    def _jump(self, jump: Jump) -> str:
+        """A jump as a reference to the other code's walk, which is not repeated here."""
+        protocol = jump.protocol or self.entry.protocol
+        flag = f"--{protocol} " if len(self.library.protocols_of(jump.code)) > 1 else ""
+        iis = f" --iis {self.version}" if self.version else ""
+        entry = self.library.entry(protocol, jump.code, self.version)
+        title = f" — {tr(entry.title)}" if entry else ""
+        carried = Evidence(jump.win32, jump.reason)
+        extra = f", with {carried.describe()}" if carried else ""
+        return f"continues in {protocol.upper()} {jump.code}{title}{extra} (iisdoctor explain {flag}{jump.code}{iis})"
 
     def _follow(self, graph: Graph, scope: str, target: str | None, depth: int, indent: str) -> None:
         where = self._target(graph, scope, target, depth)

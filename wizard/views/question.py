@@ -55,12 +55,12 @@ def notice(session: Session, library: Library, chosen: str) -> str:
     picked = None if session.finished else session.evidence_answer()
     if picked is not None:
         lines.append(
-            f"Your evidence ({session.evidence.describe()}) points to answer {picked + 1}; "
+            f"Your evidence ({session.active_evidence.describe()}) points to answer {picked + 1}; "
             f"pick another answer to change it."
         )
     elif auto:
         lines.append(
-            f"Answered from the evidence you gave ({session.evidence.describe()}): "
+            f"Answered from the evidence you gave ({session.active_evidence.describe()}): "
             f"{tr(auto[-1].answer.label) if auto[-1].answer else ''}. Press b to change it."
         )
     elif session.evidence and not session.moves:

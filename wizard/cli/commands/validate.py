@@ -9,7 +9,7 @@ from wizard.cli.exit_codes import Exit
 from wizard.cli.request import Request
 from wizard.knowledge.library import Library
 from wizard.knowledge.safe_text import shown
-from wizard.validation.validator import validate
+from wizard.validation.validator import MAX_QUESTIONS, longest_paths, validate
 
 
 def run(request: Request) -> Exit:
@@ -18,6 +18,21 @@ def run(request: Request) -> Exit:
     findings = validate(library)
     for finding in findings:
         print(shown(str(finding)))
+    lengths = longest_paths(library)
+    if request.extra.get("verbose"):
+        for tree, version, count in lengths:
+            print(
+                shown(
+                    f"{tree.where}: info: {tree.protocol.upper()} {tree.code}: longest path to a first outcome: "
+                    f"{count} question(s) (IIS {version})"
+                )
+            )
+    worst = ", ".join(f"{t.protocol.upper()} {t.code} {n}" for t, _, n in lengths[:5])
+    if worst:
+        print(
+            f"longest walks, in questions before the first outcome (ceiling {MAX_QUESTIONS}): {worst}",
+            file=sys.stderr,
+        )
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
     print(

@@ -228,7 +228,7 @@ class WalkScreen(Screen):
         if session is None:
             return True
         if action == "not_fixed":
-            return bool(session.outcome and session.outcome.next)
+            return session.can_go_on
         if action == "copy":
             return bool(self._command_blocks())
         if action in ("back", "restart"):
@@ -327,7 +327,7 @@ class WalkScreen(Screen):
 
     def action_not_fixed(self) -> None:
         session = self.session
-        if session is not None and session.outcome and session.outcome.next:
+        if session is not None and session.can_go_on:
             self.session = session.not_fixed()
 
     def action_home(self) -> None:

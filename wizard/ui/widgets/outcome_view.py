@@ -87,9 +87,11 @@ class OutcomeView(VerticalScroll):
                 url = kb_url(ref.id)
                 link = Content(url).stylize(Style(link=url, underline=True))
                 yield Static(Content(f"KB {ref.id}  {tr(ref.title)}\n") + link, classes="kb", markup=False)
-        if node.next:
+        if node.goes_on:
             target = session.not_fixed()
             topic = tr(target.node.topic) or "the next likely cause"
+            if target.current_tree.key != session.current_tree.key:
+                topic = f"{target.current_protocol.upper()} {target.current_code}: {topic}"
             yield Static(Content(f"Didn't fix it? Press n to check {topic}."), classes="next", markup=False)
         else:
             yield Static(
