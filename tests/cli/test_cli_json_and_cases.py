@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.helpers import run_cli as run
 from wizard.cases.store import Case, CaseStore
 from wizard.engine.session import Session
@@ -106,3 +108,11 @@ def test_cases_import_takes_an_export_and_refuses_a_path_as_id(capsys, tmp_path)
     (tmp_path / "junk.json").write_text('{"format": 1, "id": "x"}', encoding="utf-8")
     code, _, err = run(capsys, "cases", "--import", str(tmp_path / "junk.json"))
     assert code != 0 and "is not a case" in err
+
+
+def test_find_takes_text_that_starts_with_a_dash(capsys):
+    code, _, err = run(capsys, "find", "-: HTTP Error 500.19 - Internal Server Error")
+    assert code == 0 and "unrecognized" not in err
+    with pytest.raises(SystemExit):  # other commands still refuse unknown options
+        run(capsys, "list", "--no-such-option")
+    assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err

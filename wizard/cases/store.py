@@ -109,7 +109,7 @@ class Case:
         return replace(self, notes=tuple(notes), updated=now())
 
     def with_ticket(self, ticket: str) -> Case:
-        return replace(self, ticket=" ".join(ticket.split()), updated=now())
+        return replace(self, ticket=shown(" ".join(ticket.split())), updated=now())
 
     def notes_for(self, step: int, at: str) -> list[Note]:
         """Every note typed at this step, oldest first."""
