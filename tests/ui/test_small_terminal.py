@@ -260,3 +260,11 @@ async def test_a_pasted_error_page_keeps_every_line_and_ranks_like_find(builtin_
         first = next(codes.get_option_at_index(i) for i in range(codes.option_count) if codes.get_option_at_index(i).id)
         assert first.id == "http:500.19"
         assert "pasted text (6 lines)" in str(app.screen.query_one("#summary").render())
+
+
+async def test_an_ambiguous_code_is_called_ambiguous_not_unknown(builtin_library):
+    app = app_on(builtin_library, "500", "10.0")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert [n.title for n in app._notifications] == ["Ambiguous code"]

@@ -153,15 +153,15 @@ class IISDoctorApp(App[None]):
         """Open a code typed by a person; when it cannot, stay home and say why."""
         from wizard.engine import opening as walkplan
 
-        self._open(walkplan.open_query(self.library, text, protocol, self.version, evidence), text)
+        self._open(walkplan.open_query(self.library, text, protocol, self.version, evidence), text, protocol)
 
     def open_code(self, protocol: str, code: str, evidence: Evidence | None = None) -> None:
         from wizard.engine import opening as walkplan
 
         self._open(walkplan.open_code(self.library, protocol, code, self.version, evidence), code)
 
-    def _open(self, opening: Opening, text: str) -> None:
-        session = self._accept(opening, text)
+    def _open(self, opening: Opening, text: str, protocol: str | None = None) -> None:
+        session = self._accept(opening, text, protocol)
         if session is not None:
             self._unwind()
             self.push_screen(WalkScreen(session))
@@ -192,10 +192,14 @@ class IISDoctorApp(App[None]):
         if session is not None:
             self.push_screen(WalkScreen(session, Case.new(session).with_log(message.facts)))
 
-    def _accept(self, opening: Opening, text: str) -> Session | None:
+    def _accept(self, opening: Opening, text: str, protocol: str | None = None) -> Session | None:
         """The opening's session, with its remark shown; without one, home with the reason."""
         if opening.session is None:
-            self._home_with(text, opening.message or f"No guided walk for {text} yet")
+            from wizard.engine import lookup
+
+            found = lookup.lookup(self.library, text, protocol, self.version)
+            title = "Ambiguous code" if found.ambiguous else "No walk" if found.entry is not None else "Not found"
+            self._home_with(text, opening.message or f"No guided walk for {text} yet", title)
         elif opening.notice:
             self.notify(opening.notice, title="Code not found exactly", markup=False)
         return opening.session
@@ -216,9 +220,9 @@ class IISDoctorApp(App[None]):
         while len(self.screen_stack) > 1 and not _is_home(self.screen_stack[-1]):
             self.pop_screen()
 
-    def _home_with(self, text: str, message: str) -> None:
+    def _home_with(self, text: str, message: str, title: str = "Not found") -> None:
         self.go_home().show_query(text)
-        self.notify(message, title="Not found", severity="warning", timeout=8, markup=False)
+        self.notify(message, title=title, severity="warning", timeout=8, markup=False)
 
     def action_help(self) -> None:
         from wizard.ui.screens.help import HelpScreen
