@@ -30,6 +30,9 @@ SHOTS = [
     ("evidence", "500.19", "10.0", Evidence(33), [], (100, 34)),
     ("note", "401.1", "10.0", Evidence(1909), ["e", *"locked after 3 tries, unlocked in AD"], (100, 30)),
     ("help", "403.1", "6.0", Evidence(), ["question_mark"], (100, 30)),
+    # The default terminal (and a typical RDP console): eleven answers, the last one reached with Down.
+    ("question-80x24", "500.19", "10.0", Evidence(), ["down"] * 10, (80, 24)),
+    ("outcome-80x24", "403.1", "6.0", Evidence(), ["1", "1"], (80, 24)),
 ]
 
 

@@ -24,6 +24,7 @@ def private_user_folders(tmp_path, monkeypatch):
     """Settings and saved cases go to a fresh folder per test, never the user's own."""
     monkeypatch.setenv("IISDOCTOR_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("IISDOCTOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("IISDOCTOR_CLIPBOARD", "none")  # never the developer's real clipboard
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from wizard.cases.report import build, render, to_json, to_markdown
 from wizard.cases.store import ESCALATED, RESOLVED, Case
@@ -27,11 +28,12 @@ def test_markdown_has_header_steps_notes_outcome_and_what_is_left(library):
     )
     assert lines[2].startswith(f"Case {case.id} · opened ")
     assert "1. What kind of file does the URL point to? → An ASP page" in lines
-    assert "   - Note: \\# only .asp fails, [DenyExtensions] untouched" in lines  # literal, not a heading
+    noted = [line for line in lines if line.startswith("   - Note (")]  # each note with its time
+    assert noted[0].endswith("): \\# only .asp fails, [DenyExtensions] untouched")  # literal, not a heading
     assert "Outcome: The folder's execute permission is None." in lines
     assert "   `cscript adsutil.vbs set w3svc/1/root/AccessScript true`" in lines
-    assert "References: KB 248072 — [DenyExtensions] and friends" in lines
-    assert "- Note: set Scripts only; still 403.1" in lines
+    assert "- [KB 248072](https://support.microsoft.com/kb/248072) — [DenyExtensions] and friends" in lines
+    assert any(line.startswith("- Note (") and line.endswith("set Scripts only; still 403.1") for line in lines)
     assert lines[lines.index("Still to try:") + 1] == "- Answer: Does the script map allow the verb?"
 
 
@@ -51,7 +53,10 @@ def test_json_export_carries_the_same_record(library):
         }
     ]
     assert data["outcome"]["cause"] == "The folder's execute permission is None."
-    assert data["outcome"]["kb"] == [{"id": 248072, "title": "[DenyExtensions] and friends"}]
+    assert data["outcome"]["kb"] == [
+        {"id": 248072, "title": "[DenyExtensions] and friends", "url": "https://support.microsoft.com/kb/248072"}
+    ]
+    assert Case.from_dict(data["case_file"]) == case  # what cases --import reads back
     assert data["outcome"]["notes"] == ["set Scripts only; still 403.1"]
     assert data["still_to_try"] == ["Answer: Does the script map allow the verb?"]
     assert data["evidence"] == {"win32": None, "reason": None}
@@ -85,4 +90,24 @@ def test_paths_left_with_back_are_still_on_record(library):
     case = case.with_session(back)
     record = build(case, library)
     assert record.tried_elsewhere == ["The folder's execute permission is None."]
-    assert record.other_notes == ["tried this first"]
+    assert [n.text for n in record.other_notes] == ["tried this first"]
+
+
+def test_times_are_local_with_their_offset_and_notes_keep_their_lines(library, monkeypatch):
+    import time
+
+    from wizard.cases import report
+
+    monkeypatch.setenv("TZ", "Europe/Oslo")
+    time.tzset()
+    try:
+        assert report._stamp("2026-11-26T09:30:00+00:00") == "2026-11-26 10:30 (UTC+01:00)"
+        session = Session.start(library, "http", "403.1", "6.0")
+        case = Case.new(session).with_note(session, "first line\nsecond line")
+        case = replace(case, notes=tuple(replace(n, time="2026-11-26T09:31:00+00:00") for n in case.notes))
+        lines = to_markdown(build(case, library)).splitlines()
+        at = lines.index("   - Note (10:31): first line  ")
+        assert lines[at + 1] == "     second line"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -100,12 +100,39 @@ def test_resume_after_the_tree_changed_keeps_what_still_fits(library):
     assert dropped == 1 and restored.outcome.id == "exec-none"
 
 
-def test_notes_stay_with_their_step_and_can_be_removed(library):
+def test_a_step_keeps_several_notes_each_editable_and_removable(library):
     session = Session.start(library, "http", "403.1", "6.0")
     case = Case.new(session).with_note(session, "first")
-    case = case.with_note(session, "  second  ")
-    assert [n.text for n in case.notes] == ["second"]
-    assert case.with_note(session, "").notes == ()
+    case = case.with_note(session, "  second\nline two  ")
+    assert [n.text for n in case.notes] == ["first", "second\nline two"]  # a second note adds, never replaces
+    assert all(n.time for n in case.notes)
+    assert case.with_note(session, "  ").notes == case.notes  # empty adds nothing
+    edited = case.with_note_edited(case.notes[0], "first, corrected")
+    assert [n.text for n in edited.notes] == ["first, corrected", "second\nline two"]
+    assert [n.text for n in edited.with_note_edited(edited.notes[1], "").notes] == ["first, corrected"]
+    later = session.choose(0)
+    assert case.notes_for(0, session.cursor.ref) == list(case.notes)
+    assert case.notes_for(1, later.cursor.ref) == []
+
+
+def test_old_case_files_still_read_and_ticket_round_trips(library):
+    session = Session.start(library, "http", "403.1", "6.0")
+    old = Case.new(session).to_dict()
+    old.pop("ticket", None)
+    old["notes"] = [{"step": 0, "at": session.cursor.ref, "text": "one line"}]  # format 1, no time
+    case = Case.from_dict(old)
+    assert case.ticket == "" and case.notes[0].text == "one line"
+    with_ticket = Case.from_dict(case.with_ticket("  INC 42 ").to_dict())
+    assert with_ticket.ticket == "INC 42"
+
+
+def test_an_empty_case_is_not_worth_keeping(library):
+    session = Session.start(library, "http", "403.1", "6.0")
+    case = Case.new(session)
+    assert not case.worth_keeping
+    assert case.with_session(session.choose(0)).worth_keeping
+    assert case.with_note(session, "customer says it started today").worth_keeping
+    assert case.with_ticket("INC1").worth_keeping
 
 
 def test_closing_a_case_and_listing_newest_first(tmp_path, library):
@@ -133,6 +160,6 @@ def test_age_reads_like_a_person_would_say_it():
 
     at = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
     assert age("2026-11-26T11:59:30+00:00", at) == "just now"
-    assert age("2026-11-26T11:55:00+00:00", at) == "5 min"
-    assert age("2026-11-24T12:00:00+00:00", at) == "2 d"
+    assert age("2026-11-26T11:55:00+00:00", at) == "5 min ago"
+    assert age("2026-11-24T12:00:00+00:00", at) == "2 d ago"
     assert age("not a time", at) == "?"

@@ -29,7 +29,7 @@ def test_report_markdown_to_screen_and_json_to_file(capsys, tmp_path):
     code, out, _ = run(capsys, "report", case.id[:15], *FIX)
     assert code == 0
     assert out.startswith("**HTTP 403.1 — Execute access forbidden** · IIS 6.0 · Escalated (web team)\n")
-    assert "   - Note: only .asp" in out
+    assert "   - Note (" in out and "only .asp" in out
     target = tmp_path / "case.json"
     code, out, err = run(capsys, "report", case.id, "--format", "json", "-o", str(target), *FIX)
     assert code == 0 and out == "" and f"wrote {target}" in err
@@ -48,7 +48,17 @@ def test_cases_lists_skips_damaged_and_deletes(capsys):
     (store.folder / "half.json").write_text('{"format": 1, "id": "half", "sess')
     code, out, err = run(capsys, "cases")
     lines = out.splitlines()
-    assert code == 0 and lines[0].split() == ["ID", "CODE", "VERSION", "RESULT", "AGE", "LAST", "STEP"]
+    assert code == 0 and lines[0].split() == [
+        "ID",
+        "CODE",
+        "TICKET",
+        "NOTES",
+        "VERSION",
+        "RESULT",
+        "AGE",
+        "LAST",
+        "STEP",
+    ]
     assert lines[1].startswith(case.id) and "HTTP 403.1" in lines[1] and "Open" in lines[1]
     assert "The folder's execute permission is None." in lines[1]
     assert "skipped" in err and "half.json: line 1: not valid JSON" in err

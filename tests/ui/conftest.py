@@ -30,10 +30,12 @@ def make_app(code: str | None = None, version: str | None = "6.0", protocol: str
 
 async def no_blink(pilot) -> None:
     """Freeze the search box's cursor so a snapshot never catches it half-way."""
-    from textual.widgets import Input
+    from textual.widgets import Input, TextArea
 
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
     await pilot.pause()
 
 

@@ -25,18 +25,39 @@ def saved(app):
 async def test_every_walk_is_saved_as_it_goes_with_notes_per_step():
     app = make_app(code="403.1")
     async with app.run_test(size=(100, 30)) as pilot:
-        assert saved(app).session["moves"] == []
+        await pilot.pause()
+        assert app.store.all().cases == []  # nothing answered, nothing noted: no case yet
         await pilot.press("e")
         assert isinstance(app.screen, NoteScreen)
-        await pilot.press(*"only .asp fails", "enter")
+        await pilot.press(*"only .asp fails", "enter", *"since Monday", "ctrl+s")
         assert isinstance(app.screen, WalkScreen)
+        assert saved(app).session["moves"] == []  # a note alone makes the case worth keeping
+        await pilot.press("e", *"second note", "ctrl+s")
         await pilot.press("1")
         case = saved(app)
         assert case.session["moves"] == [{"at": "http:403.1#file-type", "answer": 0, "auto": False}]
-        assert case.note_for(0, "http:403.1#file-type") == "only .asp fails"
-        assert "Note: only .asp fails" in str(app.screen.query_one("#path").render())
+        assert [n.text for n in case.notes_for(0, "http:403.1#file-type")] == [
+            "only .asp fails\nsince Monday",
+            "second note",
+        ]
+        path = str(app.screen.query_one("#path").render())
+        assert "only .asp fails" in path and "second note" in path
         await pilot.press("e", "escape")  # cancel leaves things as they were
         assert saved(app).notes == case.notes
+
+
+async def test_a_note_shows_under_the_step_it_belongs_to_and_can_be_edited():
+    app = make_app(code="403.1")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1", "n", "e", *"GET only", "ctrl+s")
+        lines = str(app.screen.query_one("#path").render()).splitlines()
+        at = next(i for i, line in enumerate(lines) if "GET only" in line)
+        assert "(now)" in lines[at - 1]  # under the step on screen, not the previous answer
+        await pilot.press("E")  # the step's notes: choose one, change it
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press("enter", "end", *", HEAD too", "ctrl+s")
+        await pilot.pause()
+        assert [n.text for n in saved(app).notes] == ["GET only, HEAD too"]
 
 
 async def test_close_case_as_escalated_needs_a_reason():
@@ -69,7 +90,7 @@ async def test_export_writes_files_and_copies_markdown():
 async def test_resume_list_continues_where_the_case_stopped():
     first = make_app(code="403.1")
     async with first.run_test(size=(100, 30)) as pilot:
-        await pilot.press("1", "n", "e", *"GET only", "enter")
+        await pilot.press("1", "n", "e", *"GET only", "ctrl+s")
     app = make_app(pick_case=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -78,7 +99,8 @@ async def test_resume_list_continues_where_the_case_stopped():
         await pilot.pause()
         assert isinstance(app.screen, WalkScreen)
         assert app.screen.session.cursor.qualified == "script-map"
-        assert "Note here: GET only" in str(app.screen.query_one("#path").render())
+        assert "✎" in str(app.screen.query_one("#path").render())
+        assert "GET only" in str(app.screen.query_one("#path").render())
         await pilot.press("2")
         assert saved(app).tried == ("http:403.1#exec-none", "http:403.1#add-verb")
 

@@ -5,6 +5,7 @@ Update deliberately with `pytest tests/ui/test_snapshots.py --snapshot-update` a
 
 from __future__ import annotations
 
+from tests.helpers import FIXTURE_TREES
 from tests.ui.conftest import make_app, no_blink
 
 
@@ -82,3 +83,27 @@ def test_evidence_notice(snap_compare):
     from wizard.knowledge.evidence import Evidence
 
     assert snap_compare(make_app(code="500.19", version="10.0", evidence=Evidence(33)), terminal_size=(100, 24))
+
+
+def wide_app(**options):
+    """The fixture trees plus a question with eleven answers and long commands (tests/fixtures/wide_trees)."""
+    from pathlib import Path
+
+    from tests.ui.conftest import THEME
+    from wizard.knowledge.library import Library
+    from wizard.ui.app import IISDoctorApp
+
+    library = Library.load([FIXTURE_TREES, Path(__file__).parent.parent / "fixtures" / "wide_trees"], builtin=False)
+    app = IISDoctorApp(library, code="403.14", version="6.0", remember=False, **options)
+    app.theme = THEME
+    return app
+
+
+def test_eleven_answers_at_80x24(snap_compare):
+    """Issue 14: the answers keep half the view and scroll; Down to the last one brings it into view."""
+    assert snap_compare(wide_app(), press=["down"] * 10, terminal_size=(80, 24))
+
+
+def test_outcome_at_80x24(snap_compare):
+    """Issue 14: an outcome at 80x24, the footer keeping Not fixed, Export, Done, Help and Quit; KB as a link."""
+    assert snap_compare(wide_app(), press=["2"], terminal_size=(80, 24))

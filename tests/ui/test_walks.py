@@ -30,7 +30,10 @@ async def test_code_opens_on_first_question_and_walks_forward_back_restart():
         assert node_id(app) == "ntfs:can-read"
         await pilot.press("1")  # permissions fine: the subtree returns to the tree
         assert node_id(app) == "last-resort"
-        await pilot.press("r")
+        await pilot.press("r")  # answers would be lost: it asks first
+        await pilot.press("n")
+        assert node_id(app) == "last-resort"
+        await pilot.press("r", "y")
         assert node_id(app) == "file-type" and app.screen.session.moves == ()
 
 
@@ -105,7 +108,7 @@ async def test_help_lists_the_keys_of_the_screen_below():
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = str(app.screen.query_one("#help-keys").render())
-        for expected in ("Back", "Restart", "Home", "Didn't fix it", "Copy command", "1-9", "Ctrl+P"):
+        for expected in ("Back", "Restart", "Home", "Not fixed", "Copy", "1-9", "Ctrl+P", "Ctrl+C", "Help", "Quit"):
             assert expected in keys
         await pilot.press("escape")
         assert isinstance(app.screen, WalkScreen)

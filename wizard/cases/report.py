@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from wizard.cases.store import ESCALATED, STATUS_LABELS, Case
+from wizard.cases.store import ESCALATED, STATUS_LABELS, Case, Note
 from wizard.engine.session import Session, SessionError
 from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import Outcome, headline, tr
 from wizard.knowledge.safe_text import shown
+from wizard.platform.links import kb_url
 
 _MAX_NEXT = 8
 
@@ -29,7 +30,7 @@ class StepRecord:
     question: str
     answer: str
     auto: bool = False
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     jump: str = ""  # "HTTP 401.1 — title" when this answer continued in another code's walk
 
 
@@ -45,9 +46,10 @@ class Record:
     outcome: dict | None  # cause, steps [{text, command}], kb [{id, title}]
     stopped_at: str | None  # the open question when the walk has no outcome yet
     still_to_try: list[str]
-    other_notes: list[str]  # notes from steps no longer on the path (after going back)
+    other_notes: list[Note]  # notes from steps no longer on the path (after going back)
     tried_elsewhere: list[str]  # outcomes shown on a path later abandoned
     dropped: int = 0  # moves that no longer fit the current trees
+    outcome_notes: list[Note] = field(default_factory=list)  # notes typed on the outcome
     walks: list[str] = field(default_factory=list)  # "HTTP 401 — title", then each code a jump led to
 
 
@@ -67,14 +69,15 @@ def build(case: Case, library: Library) -> Record:
         steps.append(step)
     here = len(session.history)
     outcome = stopped = None
+    outcome_notes: list[Note] = []
     if session.finished:
         node = session.reached
         outcome = {
             "cause": tr(node.cause),
             "steps": [{"text": tr(s.text), "command": s.command} for s in session.steps()],
-            "kb": [{"id": k.id, "title": tr(k.title)} for k in node.kb],
-            "notes": _notes(case, here, session.cursor.ref, placed),
+            "kb": [{"id": k.id, "title": tr(k.title), "url": kb_url(k.id)} for k in node.kb],
         }
+        outcome_notes = _notes(case, here, session.cursor.ref, placed)
     else:
         stopped = tr(session.question.question)
         steps.append(
@@ -92,9 +95,10 @@ def build(case: Case, library: Library) -> Record:
         outcome=outcome,
         stopped_at=stopped,
         still_to_try=_still_to_try(session),
-        other_notes=[n.text for n in case.notes if (n.step, n.at) not in placed],
+        other_notes=[n for n in case.notes if (n.step, n.at) not in placed],
         tried_elsewhere=[_cause(library, ref, session) for ref in case.tried if ref not in on_path],
         dropped=dropped,
+        outcome_notes=outcome_notes,
         walks=[_walk_title(library, session, t.key) for t in session.walks()],
     )
 
@@ -106,8 +110,8 @@ def _walk_title(library: Library, session: Session, key: str) -> str:
     return f"{protocol.upper()} {code}" + (f" — {tr(entry.title)}" if entry else "")
 
 
-def _notes(case: Case, step: int, at: str, placed: set) -> list[str]:
-    found = [n.text for n in case.notes if (n.step, n.at) == (step, at)]
+def _notes(case: Case, step: int, at: str, placed: set) -> list[Note]:
+    found = case.notes_for(step, at)
     if found:
         placed.add((step, at))
     return found
@@ -162,13 +166,31 @@ def _code(command: str) -> str:
     return f"{fence}{pad}{command}{pad}{fence}"
 
 
-def _stamp(iso: str) -> str:
-    """`2026-11-26 09:30 UTC` reads better in a ticket than the ISO form kept in the file."""
+def _stamp(iso: str, *, clock: bool = False) -> str:
+    """`2026-11-26 10:30 (UTC+01:00)`: the reader's local time, with its offset so nobody has to guess.
+
+    With `clock`, only `10:30` (for notes: the day is the case's)."""
     try:
-        moment = datetime.fromisoformat(iso).astimezone(timezone.utc)
+        moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone()
+    if clock:
+        return moment.strftime("%H:%M")
+    offset = moment.strftime("%z") or "+0000"
+    return f"{moment:%Y-%m-%d %H:%M} (UTC{offset[:3]}:{offset[3:]})"
+
+
+def _note(prefix: str, note: Note) -> list[str]:
+    """A note as list item lines: its time, then every line of it (Markdown hard breaks)."""
+    lines = [_md(line) for line in note.text.splitlines() if line.strip()] or [""]
+    head = f"{prefix}Note ({_stamp(note.time, clock=True)}): " if note.time else f"{prefix}Note: "
+    pad = " " * len(prefix)
+    return [head + lines[0] + ("  " if len(lines) > 1 else "")] + [
+        f"{pad}{line}" + ("  " if i < len(lines) - 2 else "") for i, line in enumerate(lines[1:])
+    ]
 
 
 def to_markdown(record: Record) -> str:
@@ -195,7 +217,8 @@ def to_markdown(record: Record) -> str:
     for step in record.steps:
         auto = " (answered from the evidence)" if step.auto else ""
         lines.append(f"{step.number}. {_md(step.question)} → {_md(step.answer)}{auto}")
-        lines += [f"   - Note: {_md(n)}" for n in step.notes]
+        for n in step.notes:
+            lines += _note("   - ", n)
         if step.jump:
             lines.append(f"   ⇒ continued in {_md(step.jump)}")
     if record.outcome:
@@ -206,15 +229,19 @@ def to_markdown(record: Record) -> str:
             if fix["command"]:
                 lines.append(f"   {_code(fix['command'])}")
         if out["kb"]:
-            lines += ["", "References: " + "; ".join(f"KB {k['id']} — {_md(k['title'])}" for k in out["kb"])]
-        lines += [f"- Note: {_md(n)}" for n in out["notes"]]
+            lines += ["", "References:"]
+            lines += [f"- [KB {k['id']}]({kb_url(k['id'])}) — {_md(k['title'])}" for k in out["kb"]]
+        for n in record.outcome_notes:
+            lines += _note("- ", n)
     else:
         lines += ["", f"No outcome reached yet; the walk stopped at: {_md(record.stopped_at or '')}"]
     if record.tried_elsewhere:
         lines += ["", "Also looked at (on a path later left):"]
         lines += [f"- {_md(t)}" for t in record.tried_elsewhere]
     if record.other_notes:
-        lines += ["", "Other notes:"] + [f"- {_md(n)}" for n in record.other_notes]
+        lines += ["", "Other notes:"]
+        for n in record.other_notes:
+            lines += _note("- ", n)
     if case.status != "resolved" and record.still_to_try:
         lines += ["", "Still to try:"] + [f"- {_md(t)}" for t in record.still_to_try]
     return "\n".join(lines) + "\n"
@@ -257,18 +284,20 @@ def to_json(record: Record) -> str:
                 "question": s.question,
                 "answer": s.answer,
                 "from_evidence": s.auto,
-                "notes": s.notes,
+                "notes": [n.text for n in s.notes],
                 **({"continued_in": s.jump} if s.jump else {}),
             }
             for s in record.steps
         ],
-        "outcome": record.outcome,
+        "outcome": {**record.outcome, "notes": [n.text for n in record.outcome_notes]} if record.outcome else None,
         "stopped_at": record.stopped_at,
         "still_to_try": record.still_to_try,
         "also_looked_at": record.tried_elsewhere,
-        "other_notes": record.other_notes,
+        "other_notes": [n.text for n in record.other_notes],
         "dropped_steps": record.dropped,
         "walks": record.walks,
+        "ticket": case.ticket,
+        "case_file": case.to_dict(),  # what `iisdoctor cases --import` reads back
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

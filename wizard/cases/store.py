@@ -75,6 +75,7 @@ class Case:
     reason: str = ""  # why it was escalated, or a closing remark
     last: str = ""  # a short label of where the walk stands, for lists
     log: dict[str, Any] | None = None  # what the server's logs said, when the walk was opened from a scan
+    ticket: str = ""  # the helpdesk ticket or customer this case is for; optional
 
     @classmethod
     def new(cls, session: Session) -> Case:
@@ -91,19 +92,41 @@ class Case:
         return replace(self, session=session.to_dict(), tried=tried, updated=now(), last=last)
 
     def with_note(self, session: Session, text: str) -> Case:
-        """Add (or, with empty text, remove) the note for the step the session stands on."""
-        step, at = len(session.moves), session.cursor.ref
-        notes = tuple(n for n in self.notes if (n.step, n.at) != (step, at))
-        if text.strip():
-            notes = (*notes, Note(step, at, shown(text.strip()), now()))
-        return replace(self, notes=notes, updated=now())
+        """Add a note (one of any number) to the step the session stands on; empty text adds nothing."""
+        if not text.strip():
+            return self
+        note = Note(len(session.moves), session.cursor.ref, shown(text.strip()), now())
+        return replace(self, notes=self.notes + (note,), updated=now())
+
+    def with_note_edited(self, note: Note, text: str) -> Case:
+        """Change the text of one note (keeping its step); empty text removes it."""
+        notes: list[Note] = []
+        for n in self.notes:
+            if n is not note and n != note:
+                notes.append(n)
+            elif text.strip():
+                notes.append(replace(n, text=shown(text.strip()), time=now()))
+        return replace(self, notes=tuple(notes), updated=now())
+
+    def with_ticket(self, ticket: str) -> Case:
+        return replace(self, ticket=shown(" ".join(ticket.split())), updated=now())
+
+    def notes_for(self, step: int, at: str) -> list[Note]:
+        """Every note typed at this step, oldest first."""
+        return [n for n in self.notes if (n.step, n.at) == (step, at)]
+
+    @property
+    def worth_keeping(self) -> bool:
+        """A case is saved only once it holds something: an answer, a note, a ticket or a result."""
+        return bool(self.session.get("moves") or self.notes or self.ticket or self.status != OPEN or self.log)
 
     def with_log(self, facts: dict[str, Any]) -> Case:
         """Record what the server's logs said about the combination this walk was opened for."""
         return replace(self, log=dict(facts), updated=now())
 
     def note_for(self, step: int, at: str) -> str:
-        return next((n.text for n in self.notes if (n.step, n.at) == (step, at)), "")
+        """The notes of a step as one text (older callers and lists)."""
+        return "\n".join(n.text for n in self.notes_for(step, at))
 
     def closed(self, status: str, reason: str = "") -> Case:
         if status not in STATUSES:
@@ -129,6 +152,7 @@ class Case:
             "tried": list(self.tried),
             "notes": [{"step": n.step, "at": n.at, "text": n.text, "time": n.time} for n in self.notes],
             **({"log": self.log} if self.log else {}),
+            **({"ticket": self.ticket} if self.ticket else {}),
         }
 
     @classmethod
@@ -156,6 +180,7 @@ class Case:
                     for n in data.get("notes", [])
                 ),
                 log=_inert(data["log"]) if isinstance(data.get("log"), dict) else None,
+                ticket=shown(str(data.get("ticket") or "")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise CaseError(str(exc).strip("'\"") or "unreadable") from None
@@ -253,7 +278,7 @@ class CaseStore:
 
 
 def age(stamp: str, at: datetime | None = None) -> str:
-    """`5 min`, `3 h`, `2 d`: how long ago, for lists."""
+    """`5 min ago`, `3 h ago`, `2 d ago` or `just now`: how long ago, for lists."""
     try:
         then = datetime.fromisoformat(stamp)
     except ValueError:
@@ -261,5 +286,5 @@ def age(stamp: str, at: datetime | None = None) -> str:
     seconds = max(0, int(((at or datetime.fromisoformat(now())) - then).total_seconds()))
     for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
         if seconds >= size:
-            return f"{seconds // size} {unit}"
+            return f"{seconds // size} {unit} ago"
     return "just now"

@@ -30,7 +30,13 @@ REGISTRY: dict[str, str] = {
 def main(argv: Sequence[str] | None = None) -> int:
     make_streams_safe()
     parser = build_parser()
-    request = to_request(parser, parser.parse_args(argv))
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.command == "find":
+        # Pasted text may start with a dash ("-: not found"): for find it is text, not an option.
+        args.text = [*args.text, *unknown]
+    elif unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    request = to_request(parser, args)
     module = importlib.import_module(f"wizard.cli.commands.{REGISTRY[request.command]}")
     try:
         return int(module.run(request))

@@ -131,17 +131,29 @@ def _scan_options(parser: argparse.ArgumentParser) -> None:
 
 def _configure(name: str, p: argparse.ArgumentParser) -> None:
     if name == "list":
-        p.add_argument("pattern", nargs="*", help="narrow the list: 4xx, 40x, 403, 403.*, or words")
+        p.add_argument(
+            "pattern", nargs="*", help="narrow the list: 4xx, 40x, 403, 403.*, or words (several: any of them)"
+        )
+        p.add_argument("--json", action="store_true", help="write JSON (shape in the README)")
         _common(p, suppress=True)
     elif name == "explain":
         p.add_argument("code", nargs="*", help="the code, e.g. 403.1, 'ftp 530', http/500.19, '401 1 1326'")
+        p.add_argument("--json", action="store_true", help="write the tree as JSON (shape in the README)")
         _common(p, suppress=True)
         _evidence(p, suppress=True)
     elif name == "find":
         p.add_argument("text", nargs="*", help="the text; without it (or with -) it is read from standard input")
         p.add_argument("-n", "--limit", type=_positive, default=5, help="how many candidates to show (default 5)")
+        p.add_argument("--json", action="store_true", help="write the candidates as JSON (shape in the README)")
         _common(p, suppress=True)
     elif name == "cases":
+        p.add_argument("filter", nargs="*", help="only cases whose code, ticket, id, notes or last step contain this")
+        p.add_argument(
+            "--import",
+            dest="import_file",
+            metavar="FILE",
+            help="add a case from a colleague's JSON (a case file, or the .json that export writes)",
+        )
         p.add_argument("--delete", metavar="ID", nargs="+", default=[], help="delete these cases")
         p.add_argument(
             "--older-than",
@@ -183,6 +195,11 @@ def build_parser(
         "--code", metavar="CODE", nargs="+", help="start the wizard on this code (403.1, 404-3, ftp 530, 401 1 1326)"
     )
     parser.add_argument(
+        "--ticket",
+        metavar="TEXT",
+        help="the ticket or customer of the case this run opens (shown in the resume list; cases filters by it)",
+    )
+    parser.add_argument(
         "--resume",
         metavar="ID",
         nargs="?",
@@ -214,6 +231,7 @@ def to_request(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Req
     words = tuple(
         getattr(args, "pattern", None)
         or getattr(args, "text", None)
+        or getattr(args, "filter", None)
         or (getattr(args, "code", None) if command == "explain" else None)
         or ()
     )
@@ -240,6 +258,9 @@ def to_request(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Req
         "output",
         "paths",
         "no_builtin",
+        "ticket",
+        "filter",
+        "import_file",
     }
     return Request(
         command=command,
@@ -261,5 +282,8 @@ def to_request(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Req
         output=getattr(args, "output", None),
         paths=tuple(getattr(args, "paths", ())),
         no_builtin=getattr(args, "no_builtin", False),
+        ticket=getattr(args, "ticket", None) or "",
+        json=bool(getattr(args, "json", False)),
+        import_file=getattr(args, "import_file", None),
         extra={k: v for k, v in vars(args).items() if k not in known},
     )

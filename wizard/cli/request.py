@@ -31,4 +31,7 @@ class Request:
     output: str | None = None  # report -o FILE; "-" is standard output
     paths: tuple[str, ...] = ()  # validate's tree folders, scan's log files, folders and globs
     no_builtin: bool = False
+    ticket: str = ""  # --ticket: the helpdesk ticket or customer of the case this run opens
+    json: bool = False  # --json on list, explain, find
+    import_file: str | None = None  # cases --import FILE
     extra: dict[str, object] = field(default_factory=dict)  # options of commands that parse their own

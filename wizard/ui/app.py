@@ -42,6 +42,8 @@ class IISDoctorApp(App[None]):
     COMMANDS = App.COMMANDS | {_code_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
+        # Ctrl+C quits like everywhere else in a terminal (Textual's default only says "press Ctrl+Q").
+        Binding("ctrl+c,ctrl+q", "quit", "Quit", key_display="Ctrl+C", show=False, priority=True, id="ctrl-quit"),
         Binding("f1,question_mark", "help", "Help", key_display="?", id="help"),
     ]
 
@@ -60,6 +62,7 @@ class IISDoctorApp(App[None]):
         store: CaseStore | None = None,
         remember: bool = True,
         scan: ScanRequest | None = None,
+        ticket: str = "",
     ):
         super().__init__()
         self.library = library
@@ -69,6 +72,7 @@ class IISDoctorApp(App[None]):
         self.start_case = case
         self.pick_case = pick_case
         self.start_scan = scan
+        self.ticket = ticket  # --ticket: given to every case this run opens (and to a resumed one)
         self._store = store
         self.remember = remember  # tests turn this off so they never touch the user's settings
         self.set_reactive(IISDoctorApp.version, version or default_version(self.library))
@@ -139,6 +143,8 @@ class IISDoctorApp(App[None]):
             )
         self.version = session.version
         self._unwind()
+        if self.ticket and not case.ticket:
+            case = case.with_ticket(self.ticket)
         self.push_screen(WalkScreen(session, case))
 
     # -- navigation ----------------------------------------------------------------------------
@@ -147,15 +153,15 @@ class IISDoctorApp(App[None]):
         """Open a code typed by a person; when it cannot, stay home and say why."""
         from wizard.engine import opening as walkplan
 
-        self._open(walkplan.open_query(self.library, text, protocol, self.version, evidence), text)
+        self._open(walkplan.open_query(self.library, text, protocol, self.version, evidence), text, protocol)
 
     def open_code(self, protocol: str, code: str, evidence: Evidence | None = None) -> None:
         from wizard.engine import opening as walkplan
 
         self._open(walkplan.open_code(self.library, protocol, code, self.version, evidence), code)
 
-    def _open(self, opening: Opening, text: str) -> None:
-        session = self._accept(opening, text)
+    def _open(self, opening: Opening, text: str, protocol: str | None = None) -> None:
+        session = self._accept(opening, text, protocol)
         if session is not None:
             self._unwind()
             self.push_screen(WalkScreen(session))
@@ -186,21 +192,27 @@ class IISDoctorApp(App[None]):
         if session is not None:
             self.push_screen(WalkScreen(session, Case.new(session).with_log(message.facts)))
 
-    def _accept(self, opening: Opening, text: str) -> Session | None:
+    def _accept(self, opening: Opening, text: str, protocol: str | None = None) -> Session | None:
         """The opening's session, with its remark shown; without one, home with the reason."""
         if opening.session is None:
-            self._home_with(text, opening.message or f"No guided walk for {text} yet")
+            from wizard.engine import lookup
+
+            found = lookup.lookup(self.library, text, protocol, self.version)
+            title = "Ambiguous code" if found.ambiguous else "No walk" if found.entry is not None else "Not found"
+            self._home_with(text, opening.message or f"No guided walk for {text} yet", title)
         elif opening.notice:
             self.notify(opening.notice, title="Code not found exactly", markup=False)
         return opening.session
 
     def go_home(self):
-        """Show home, built only the first time it is needed (a --code start never pays for it)."""
+        """Show home with an empty search, built only the first time it is needed (a --code start never pays for it)."""
         from wizard.ui.screens.home import HomeScreen
 
         self._unwind()
         if not isinstance(self.screen, HomeScreen):
             self.push_screen(HomeScreen())
+        else:
+            self.screen.show_query("")  # coming back from a walk: a new search, not the old one
         return self.screen_stack[-1]
 
     def _unwind(self) -> None:
@@ -208,9 +220,9 @@ class IISDoctorApp(App[None]):
         while len(self.screen_stack) > 1 and not _is_home(self.screen_stack[-1]):
             self.pop_screen()
 
-    def _home_with(self, text: str, message: str) -> None:
+    def _home_with(self, text: str, message: str, title: str = "Not found") -> None:
         self.go_home().show_query(text)
-        self.notify(message, title="Not found", severity="warning", timeout=8, markup=False)
+        self.notify(message, title=title, severity="warning", timeout=8, markup=False)
 
     def action_help(self) -> None:
         from wizard.ui.screens.help import HelpScreen

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 class WizardHost(Protocol):
     library: Library
     version: str
+    ticket: str
 
     @property
     def store(self) -> CaseStore: ...

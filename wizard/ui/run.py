@@ -20,6 +20,7 @@ def run_wizard(
     case: Case | None = None,
     pick_case: bool = False,
     scan: ScanRequest | None = None,
+    ticket: str = "",
 ) -> int:
     from wizard.ui.app import IISDoctorApp
 
@@ -32,6 +33,7 @@ def run_wizard(
         case=case,
         pick_case=pick_case,
         scan=scan,
+        ticket=ticket,
     )
     app.run()
     return app.return_code or 0

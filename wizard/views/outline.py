@@ -20,6 +20,7 @@ from wizard.knowledge.model import (
     headline,
     tr,
 )
+from wizard.platform.links import kb_url
 
 INDENT = "    "
 
@@ -207,7 +208,7 @@ class Outline:
                 if step.command:
                     self._command(indent + "    " + " " * len(f"{i}. "), step.command)
             for ref in node.kb:
-                self._say(indent + "  ", f"KB {ref.id}: {tr(ref.title)}", "See: ")
+                self._say(indent + "  ", f"KB {ref.id}: {tr(ref.title)} <{kb_url(ref.id)}>", "See: ")
             if node.goto:
                 self.lines.append(f"{indent}  Didn't fix it?")
                 self._say(indent + "     ", self._jump(node.goto), "→ ")

@@ -56,6 +56,11 @@ def explain(request: Request, text: str) -> Exit:
             f"(it exists in IIS {V.describe(entry.versions)})"
         )
     graph = library.tree(entry.protocol, entry.code, version)
+    if request.json:
+        from wizard.cli import json_shapes as as_json
+
+        sys.stdout.write(as_json.dumps(as_json.explained(entry, graph, version, library)))
+        return Exit.OK
     sys.stdout.write(shown(Outline(library, entry, graph, version, width(), evidence).render()))
     return Exit.OK
 

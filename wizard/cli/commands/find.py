@@ -25,6 +25,11 @@ def run(request: Request) -> Exit:
         return Exit.USAGE
     library = load_library(request)
     result = find(library, text, version=request.version, protocol=request.protocol, limit=request.limit)
+    if request.json:
+        from wizard.cli import json_shapes as as_json
+
+        print(as_json.dumps(as_json.found(result, library)), end="")
+        return Exit.OK if result.candidates else Exit.FINDINGS
     if not result.candidates:
         print(
             "No known code matches that text. Try fewer, more specific words, or paste the "

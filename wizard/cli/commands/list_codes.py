@@ -17,6 +17,11 @@ def run(request: Request) -> Exit:
         entries = [e for e in entries if any(matches_pattern(e, p) for p in request.words)]
     if request.version:
         entries = [e for e in entries if request.version in e.versions]
+    if request.json:
+        from wizard.cli import json_shapes as as_json
+
+        print(as_json.dumps(as_json.code_list(entries, library)), end="")
+        return Exit.OK if entries else Exit.FINDINGS
     if not entries:
         say(f"no known code matches {' '.join(request.words)!r}")
         return Exit.FINDINGS

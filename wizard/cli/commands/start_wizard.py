@@ -41,6 +41,7 @@ def run(request: Request) -> Exit:
             evidence=evidence,
             case=case,
             pick_case=request.resume == "",
+            ticket=request.ticket,
         )
     )
 

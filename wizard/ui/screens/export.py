@@ -31,8 +31,10 @@ def export_case(app: App, case: Case) -> None:
             f"Could not write {target}: {exc.strerror or exc}", title="Export failed", severity="error", markup=False
         )
         return
-    app.copy_to_clipboard(markdown)
-    app.push_screen(ExportScreen(target, markdown))
+    from wizard.ui.clipboard import copy_text
+
+    copied = copy_text(app, markdown, what="The Markdown", saved=target)
+    app.push_screen(ExportScreen(target, markdown, copied))
 
 
 class ExportScreen(Dialog):
@@ -43,16 +45,22 @@ class ExportScreen(Dialog):
     TITLE_TEXT = "Case exported"
     HINT = "Esc or Enter closes"
 
-    def __init__(self, path: Path, markdown: str):
+    def __init__(self, path: Path, markdown: str, copied: bool = False):
         super().__init__()
         self.path = path
         self.markdown = markdown
+        self.copied = copied
 
     def body(self) -> ComposeResult:
         yield Static(
             Content(
                 f"Markdown: {self.path}\nJSON:     {self.path.with_suffix('.json')}\n"
-                "The Markdown is on the clipboard, ready to paste into the ticket."
+                + (
+                    "The Markdown is on the clipboard, ready to paste into the ticket."
+                    if self.copied
+                    else "The Markdown was offered to the terminal's clipboard (OSC 52), which may ignore it: "
+                    "if pasting gives nothing, open the Markdown file above."
+                )
             ),
             id="export-paths",
             markup=False,

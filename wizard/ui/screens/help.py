@@ -24,16 +24,20 @@ class HelpScreen(ModalScreen[None]):
         self.under = under
 
     def compose(self) -> ComposeResult:
-        rows = [("Ctrl+P", "Jump to any code (command palette)"), ("Ctrl+C", "Quit")]
+        rows = [("Ctrl+P", "Jump to any code (command palette)")]
         seen = set()
         for binding in list(self.under.BINDINGS) + list(self.app.BINDINGS):
-            if not isinstance(binding, Binding) or not binding.description or binding.action in seen:
+            action = binding.action.removeprefix("app.") if isinstance(binding, Binding) else ""
+            if not isinstance(binding, Binding) or not binding.description or action in seen:
                 continue
-            seen.add(binding.action)
+            seen.add(action)
             keys = binding.key_display or ", ".join(_pretty(k) for k in binding.key.split(","))
+            if action == "quit":
+                keys = "q, Ctrl+C, Ctrl+Q"  # q only where no text box has the cursor
             rows.append((keys, binding.description))
-        if any(b.action.startswith("answer") for b in self.under.BINDINGS if isinstance(b, Binding)):
-            rows.append(("1-9", "Choose that answer"))
+        if any(b.action.startswith("digit") for b in self.under.BINDINGS if isinstance(b, Binding)):
+            rows.append(("1-9, 10..", "Choose that answer (two digits within a second for 10 and up)"))
+            rows.append(("Tab, c", "Move to a command; copy it"))
         width = max(len(k) for k, _ in rows) + 2
         lines = [Content.styled("Keys", "bold $accent")]
         lines += [Content(f"{k:<{width}}{d}") for k, d in rows]

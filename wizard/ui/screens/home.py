@@ -17,6 +17,7 @@ from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.model import tr
 from wizard.ui.host import host
 from wizard.ui.styles import beside
+from wizard.ui.widgets.search_box import SearchBox
 
 
 class HomeScreen(Screen):
@@ -26,7 +27,9 @@ class HomeScreen(Screen):
 
     HELP = (
         "Type a code (403.1, 404-3, ftp 550) or words (UrlScan, SSL, too many users), or paste an error "
-        "page or log line to rank the codes it matches; Enter starts the walk. Ctrl+R continues a saved case; "
+        "page or log line (every line of it) to rank the codes it matches; Enter starts the walk. "
+        "Esc clears the search box, and when it is empty moves to the list; q and ? work whenever the "
+        "box is empty; Ctrl+C or Ctrl+Q always quit. Ctrl+R continues a saved case; "
         "Ctrl+L scans the server's logs for what fails."
     )
     BINDINGS = [
@@ -40,7 +43,7 @@ class HomeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="search-row"):
-            yield Input(placeholder="Code or words: 403.1, ftp 530, UrlScan, SSL ...", id="search")
+            yield SearchBox(placeholder="403.1, ftp 530, UrlScan ... or paste an error page", id="search")
             yield Select(
                 [(V.label(v), v) for v in V.KNOWN],
                 value=host(self).version,
@@ -64,11 +67,14 @@ class HomeScreen(Screen):
         search.focus()
 
     def show_query(self, text: str) -> None:
-        """Fill the search box (used when a --code was not found or is ambiguous)."""
+        """Fill the search box (used when a --code was not found or is ambiguous); "" empties it."""
         self.initial_query = text
-        for search in self.query("#search").results(Input):
+        for search in self.query("#search").results(SearchBox):
+            search.pasted = ""
             search.value = text
+            search.cursor_position = len(text)
             self.refresh_list(text)
+            search.focus()
 
     def refresh_list(self, text: str) -> None:
         hits = host(self).library.prefer_version(self._hits(text), host(self).version, lambda hit: hit.entry)
@@ -88,10 +94,13 @@ class HomeScreen(Screen):
         first = next((i for i, o in enumerate(options) if not o.disabled), None)
         codes.highlighted = first
         count = len(hits)
-        shown = text.strip() if len(text.strip()) <= 40 else text.strip()[:39] + "…"
+        flat = " ".join(text.split())
+        shown = flat if len(flat) <= 40 else flat[:39] + "…"
+        if "\n" in text.strip():
+            shown = f"the pasted text ({len(text.strip().splitlines())} lines)"
         summary = (
             f"{count} code(s)"
-            + (f" match {shown!r}" if shown else "")
+            + (f" match {shown if shown.startswith('the pasted') else repr(shown)}" if shown else "")
             + " · Enter starts the walk · Ctrl+P jumps to any code"
         )
         self.query_one("#summary", Static).update(summary if count else f"Nothing matches {shown!r}")
@@ -127,10 +136,12 @@ class HomeScreen(Screen):
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self.refresh_list(event.value)
+        self.refresh_list(self.query_one("#search", SearchBox).query_text)
 
     @on(Input.Submitted, "#search")
-    def _search_submitted(self) -> None:
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            return  # nothing typed: nothing to start (the first code in the list is not a guess)
         codes = self.query_one("#codes", OptionList)
         if codes.highlighted is not None:
             self._start(codes.get_option_at_index(codes.highlighted).id)
@@ -143,7 +154,7 @@ class HomeScreen(Screen):
     def _version_changed(self, event: Select.Changed) -> None:
         if event.value != host(self).version:
             host(self).choose_version(str(event.value))
-        self.refresh_list(self.query_one("#search", Input).value)
+        self.refresh_list(self.query_one("#search", SearchBox).query_text)
 
     def _start(self, option_id: str | None) -> None:
         if option_id:

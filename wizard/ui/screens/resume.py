@@ -18,7 +18,7 @@ _LAST = 68  # one line of the dialog for the last step
 
 
 class ResumeScreen(Dialog):
-    """Recent cases with code, result, age and last step; Enter continues the chosen one."""
+    """Recent cases with code, ticket, result, notes, age, id and last step; Enter continues the chosen one."""
 
     BINDINGS = [Binding("delete", "delete", "Delete case", key_display="Del")]
     BOX_ID = "resume-box"
@@ -41,14 +41,17 @@ class ResumeScreen(Dialog):
 
     @staticmethod
     def _label(case) -> Content:
+        notes = len(case.notes)
+        ticket = case.ticket if len(case.ticket) <= 16 else case.ticket[:15] + "…"
         head = (
-            f"{case.label:<12} IIS {case.session.get('version', '?'):<5} {STATUS_LABELS[case.status]:<13}"
-            f"{age(case.updated):>9} ago"
+            f"{case.label:<11} {ticket or '-':<16} {STATUS_LABELS[case.status]:<12} "
+            f"{notes} note{'' if notes == 1 else 's'}  {age(case.updated)}"
         )
         last = case.last or "(not started)"
-        if len(last) > _LAST:
-            last = last[: _LAST - 1] + "…"
-        return Content(f"{head}\n   {last}")
+        where = f"{case.id} · IIS {case.session.get('version', '?')} · {last}"
+        if len(where) > _LAST:
+            where = where[: _LAST - 1] + "…"
+        return Content(f"{head}\n   {where}")
 
     def on_mount(self) -> None:
         for options in self.query("#resume-list").results(OptionList):

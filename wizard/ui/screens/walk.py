@@ -11,9 +11,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.ui.clipboard import copy_text
 from wizard.ui.host import host
 from wizard.ui.styles import beside
 from wizard.views.question import QuestionView
@@ -25,6 +27,9 @@ if TYPE_CHECKING:
 
 
 NARROW = 70  # below this many columns the path panel is hidden
+SHORT = 16  # below this many rows the walk drops the header and spacing so the question stays in view
+LOW = 20  # below this many rows a notice takes one line
+SECOND_DIGIT = 0.9  # seconds to wait for the second digit of answers 10 and up
 
 
 class WalkScreen(Screen):
@@ -33,21 +38,31 @@ class WalkScreen(Screen):
     DEFAULT_CSS = beside(__file__, "walk.tcss")
 
     HELP = (
-        "Answer with arrows and Enter or the number keys. b goes back, r starts over, h goes home. "
-        "Every walk is saved as a case as you go: e adds a note to this step, x exports the case for "
-        "a ticket, d records how it ended; `iisdoctor --resume` continues it later."
+        "Answer with Up/Down and Enter, or type the answer's number: with 10 or more answers, 1 waits "
+        "a moment for a second digit (1 then 0 is answer 10; 1 then Enter is answer 1). The question, "
+        "how to check and its commands scroll above the answers: Tab moves to a command, Up/Down to the "
+        "next one, c copies it. b goes back, r starts over (it asks first), h or Esc goes home. "
+        "A walk is saved as a case once it has an answer or a note: e adds a note to this step "
+        "(several per step; E edits them), t sets the ticket or customer, x exports the case for a "
+        "ticket, d records how it ended; `iisdoctor --resume` continues it later."
     )
+    # The footer shows these in this order and drops the last ones when the terminal is narrow,
+    # so the keys that matter most come first; every key is listed in the help (?).
     BINDINGS: ClassVar[list[BindingType]] = [  # type: ignore[assignment]
-        Binding("b,backspace", "back", "Back", id="back"),
-        Binding("r", "restart", "Restart", id="restart"),
-        Binding("h,escape", "home", "Home", id="home"),
-        Binding("n", "not_fixed", "Didn't fix it", id="not-fixed"),
-        Binding("c", "copy", "Copy command", id="copy"),
-        Binding("e", "note", "Note", id="note"),
+        Binding("n", "not_fixed", "Not fixed", id="not-fixed"),
         Binding("x", "export", "Export", id="export"),
         Binding("d", "close_case", "Done", id="close-case"),
+        Binding("f1,question_mark", "app.help", "Help", key_display="?", id="walk-help"),
+        Binding("q", "app.quit", "Quit", id="walk-quit"),
+        Binding("b,backspace", "back", "Back", id="back"),
+        Binding("e", "note", "Note", id="note"),
+        Binding("c", "copy", "Copy", id="copy"),
+        Binding("h,escape", "home", "Home", id="home"),
+        Binding("r", "restart", "Restart", id="restart"),
+        Binding("t", "ticket", "Ticket", id="ticket"),
+        Binding("E", "edit_notes", "Edit notes", show=False, id="edit-notes"),
         Binding("p", "toggle_path", "Path", id="path"),
-    ] + [Binding(str(i), f"answer({i})", show=False) for i in range(1, 10)]
+    ] + [Binding(str(i), f"digit({i})", show=False) for i in range(10)]
 
     session: var[Session | None] = var(None, init=False)
 
@@ -56,6 +71,9 @@ class WalkScreen(Screen):
         self._initial = session
         self._path_choice: bool | None = None  # None: shown or hidden by the terminal's width
         self.case = case
+        self._saved = case is not None  # a resumed case is on disk already; a new one waits for content
+        self._first_digit: int | None = None
+        self._digit_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="crumbs", markup=False)
@@ -66,7 +84,7 @@ class WalkScreen(Screen):
                     yield Static("", id="progress", markup=False)
                     yield Static("", id="question", markup=False)
                     yield Static("", id="how", markup=False)
-                    yield Static("", id="check-commands", markup=False)
+                    yield Vertical(id="check-commands")
                 yield OptionList(id="answers", markup=False)
             yield Vertical(id="outcome-view")
 
@@ -84,20 +102,28 @@ class WalkScreen(Screen):
         if not self.is_attached:
             return
         self.mount(Header(), before=0)
-        self.mount(Footer())
+        self.mount(Footer(show_command_palette=False))
         panel = PathPanel(id="path")
         if self.session is not None:
             panel.show(self.session, self.case)
         side = Vertical(panel, id="side")
         self._place_side(self.size.width, side)
         self.query_one("#body").mount(side)
+        self._fit_height(self.size.height)
+        # The footer subscribes to the bindings when it mounts: tell it what they are now, or it
+        # stays blank until the next key press (as it did after home search or the resume list).
+        self.call_after_refresh(self.refresh_bindings)
 
     def watch_session(self, session: Session) -> None:
         from wizard.cases.store import Case
         from wizard.views import question as walkview
 
-        self.case = (self.case or Case.new(session)).with_session(session)
-        host(self).save_case(self.case)
+        if self.case is None:
+            self.case = Case.new(session)
+            if host(self).ticket:
+                self.case = self.case.with_ticket(host(self).ticket)
+        self.case = self.case.with_session(session)
+        self._save()
         self._show_path()
         views = self.query_one("#views", ContentSwitcher)
         if session.finished:
@@ -127,6 +153,12 @@ class WalkScreen(Screen):
         else:
             view.show(session)
 
+    def _save(self) -> None:
+        """Write the case, but only once it holds something (an answer, a note, a ticket ...)."""
+        if self.case is not None and (self._saved or self.case.worth_keeping):
+            host(self).save_case(self.case)
+            self._saved = True
+
     def _show_notice(self, text: str) -> None:
         notice = self.query_one("#notice", Static)
         notice.update(Content(text))
@@ -135,22 +167,52 @@ class WalkScreen(Screen):
     def _show_question(self, view: QuestionView) -> None:
         self.query_one("#crumbs", Static).update(view.crumbs)
         self._show_notice(view.notice)
-        self.query_one("#progress", Static).update(view.progress)
+        progress = view.progress
+        if view.commands:  # the commands may sit below the fold of a long how-to: say they are there
+            count = len(view.commands)
+            progress += f" · {count} command{'s' if count > 1 else ''} to run below (Tab, c copies)"
+        self.query_one("#progress", Static).update(progress)
         self.query_one("#question", Static).update(Content(view.question))
         how = self.query_one("#how", Static)
         how.update(Content(f"How to check: {view.how}") if view.how else "")
         how.display = bool(view.how)
-        commands = self.query_one("#check-commands", Static)
-        commands.update(Content("\n".join(f"> {c}" for c in view.commands)))
+        from wizard.ui.widgets.outcome_view import CommandBlock
+
+        commands = self.query_one("#check-commands", Vertical)
+        commands.remove_children()
+        if view.commands:
+            label = "Command to run:" if len(view.commands) == 1 else f"{len(view.commands)} commands to run:"
+            commands.mount_all(
+                [Static(Content(label), classes="commands-label", markup=False)]
+                + [CommandBlock(command, classes="command question-command") for command in view.commands]
+            )
         commands.display = bool(view.commands)
         answers = self.query_one("#answers", OptionList)
         answers.clear_options()
+        width = len(str(len(view.answers)))
         answers.add_options(
-            [Option(Content(f"{i}. {label}"), id=str(i - 1)) for i, label in enumerate(view.answers, 1)]
+            [Option(Content(f"{i:>{width}}. {label}"), id=str(i - 1)) for i, label in enumerate(view.answers, 1)]
         )
         answers.highlighted = view.highlighted
         answers.focus()
         self.query_one("#prompt", VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(self._balance)
+
+    def _balance(self) -> None:
+        """Give the prompt whatever the answers do not need, but never more than half when they do.
+
+        The answers always keep at least half of the view (they scroll within it), so a long
+        how-to text or many commands can never push an answer off the screen.
+        """
+        if not self.is_attached:
+            return
+        view = self.query_one("#question-view")
+        answers = self.query_one("#answers", OptionList)
+        height = view.content_size.height
+        if height <= 0:
+            return
+        needed = answers.virtual_size.height
+        self.query_one("#prompt").styles.max_height = max(height // 2, height - needed - 1)
 
     def _focus_outcome(self) -> None:
         view = self._outcome_view()
@@ -168,8 +230,7 @@ class WalkScreen(Screen):
         if action == "not_fixed":
             return session.can_go_on
         if action == "copy":
-            view = self._outcome_view()
-            return bool(session.finished and view and view.commands())
+            return bool(self._command_blocks())
         if action in ("back", "restart"):
             return bool(session.moves) or None
         return True
@@ -183,16 +244,86 @@ class WalkScreen(Screen):
 
     def action_answer(self, number: int) -> None:
         session = self.session
-        if session is not None and not session.finished and number <= len(session.answers()):
+        if session is not None and not session.finished and 1 <= number <= len(session.answers()):
             self.session = session.choose(number - 1)
+
+    def action_digit(self, digit: int) -> None:
+        """Digits choose an answer; with 10 or more answers a 1 waits briefly for a second digit."""
+        session = self.session
+        if session is None or session.finished:
+            return
+        count = len(session.answers())
+        if self._first_digit is not None:
+            first = self._cancel_digit()
+            self.action_answer(first * 10 + digit if first * 10 + digit <= count else first)
+            return
+        if digit == 0:
+            return
+        if digit * 10 > count:  # no answer starts with this digit and has two: choose at once
+            self.action_answer(digit)
+            return
+        self._first_digit = digit  # show which answer it would be, then wait for a second digit
+        answers = self.query_one("#answers", OptionList)
+        answers.highlighted = digit - 1
+        self._digit_timer = self.set_timer(SECOND_DIGIT, self._digit_timeout)
+
+    def _cancel_digit(self) -> int:
+        first = self._first_digit or 0
+        self._first_digit = None
+        if self._digit_timer is not None:
+            self._digit_timer.stop()
+            self._digit_timer = None
+        return first
+
+    def _digit_timeout(self) -> None:
+        if self._first_digit is not None:
+            self.action_answer(self._cancel_digit())
+
+    def on_key(self, event) -> None:
+        """Any other key after a first digit ends the wait (Enter then picks the highlighted answer)."""
+        if self._first_digit is not None and not (event.character or "").isdigit():
+            self._cancel_digit()
 
     def action_back(self) -> None:
         if self.session is not None:
             self.session = self.session.back()
 
     def action_restart(self) -> None:
-        if self.session is not None:
-            self.session = self.session.restart()
+        """Start over; when answers would be lost, ask first."""
+        from wizard.ui.screens.confirm import ConfirmScreen
+
+        session = self.session
+        if session is None or not session.moves:
+            return
+        answered = len([v for v in session.history if v.answer is not None])
+
+        def restart(yes: bool | None) -> None:
+            if yes and self.session is not None:
+                self.session = self.session.restart()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Start over?",
+                f"The {answered} answer(s) given so far will be dropped. Notes stay with the case.",
+                "Start over",
+            ),
+            restart,
+        )
+
+    def action_ticket(self) -> None:
+        from wizard.ui.screens.ticket import TicketScreen
+
+        case = self.case
+        if case is None:
+            return
+
+        def save(ticket: str | None) -> None:
+            if ticket is not None and self.case is not None:
+                self.case = self.case.with_ticket(ticket)
+                self._save()
+                self._show_path()
+
+        self.app.push_screen(TicketScreen(case.ticket), save)
 
     def action_not_fixed(self) -> None:
         session = self.session
@@ -202,7 +333,8 @@ class WalkScreen(Screen):
     def action_home(self) -> None:
         host(self).go_home()
 
-    def action_note(self) -> None:
+    def action_note(self, edit: bool = False) -> None:
+        """Add a note to this step (e), or choose one of its notes to change (E)."""
         from wizard.knowledge.model import headline, tr
         from wizard.ui.screens.note import NoteScreen
 
@@ -210,15 +342,23 @@ class WalkScreen(Screen):
         if session is None or case is None:
             return
         where = tr(headline(session.node))
-        current = case.note_for(len(session.moves), session.cursor.ref)
+        notes = case.notes_for(len(session.moves), session.cursor.ref)
 
-        def save(text: str | None) -> None:
-            if text is not None:
-                self.case = case.with_note(session, text)
-                host(self).save_case(self.case)
-                self._show_path()
+        def save(result: tuple[int | None, str] | None) -> None:
+            if result is None or self.case is None:
+                return
+            index, text = result
+            if index is None:
+                self.case = self.case.with_note(session, text)
+            else:
+                self.case = self.case.with_note_edited(notes[index], text)
+            self._save()
+            self._show_path()
 
-        self.app.push_screen(NoteScreen(where, current), save)
+        self.app.push_screen(NoteScreen(where, notes, edit=edit), save)
+
+    def action_edit_notes(self) -> None:
+        self.action_note(edit=True)
 
     def action_export(self) -> None:
         from wizard.ui.screens.export import export_case
@@ -236,7 +376,7 @@ class WalkScreen(Screen):
         def close(result: tuple[str, str] | None) -> None:
             if result is not None:
                 self.case = case.closed(*result)
-                host(self).save_case(self.case)
+                self._save()
                 self.notify(
                     f"Case {self.case.id} saved as {result[0].replace('-', ' ')}. Press x to export it for the ticket.",
                     title="Case closed",
@@ -254,6 +394,15 @@ class WalkScreen(Screen):
 
     def on_resize(self, event) -> None:
         self._place_side(event.size.width)
+        self._fit_height(event.size.height)
+        self.call_after_refresh(self._balance)
+
+    def _fit_height(self, height: int) -> None:
+        """In a short terminal: no header or spacing, one-line notices, so the question stays visible."""
+        self.query_one("#views").set_class(height < SHORT, "-short")
+        self.query_one("#notice").set_class(height < LOW, "-one-line")
+        for header in self.query("Header"):
+            header.display = height >= SHORT
 
     def _place_side(self, width: int, side=None) -> None:
         """The path panel steps aside below NARROW columns, unless the person asked for it with p.
@@ -271,14 +420,26 @@ class WalkScreen(Screen):
             self._path_choice = not side.display
             side.display = self._path_choice
 
-    def action_copy(self) -> None:
+    def _command_blocks(self) -> list:
+        """The command boxes on view now: the question's, or the outcome's."""
         from wizard.ui.widgets.outcome_view import CommandBlock
 
-        view = self._outcome_view()
-        focused = self.focused if isinstance(self.focused, CommandBlock) else None
-        blocks = view.commands() if view else []
+        if self.session is None:
+            return []
+        if self.session.finished:
+            view = self._outcome_view()
+            return view.commands() if view else []
+        return list(self.query_one("#check-commands").query_children(CommandBlock))
+
+    def action_copy(self) -> None:
+        """Copy the focused command (Tab to it), else the first one on view."""
+        from wizard.ui.widgets.outcome_view import CommandBlock
+
+        blocks = self._command_blocks()
+        focused = self.focused if isinstance(self.focused, CommandBlock) and self.focused in blocks else None
         block = focused or (blocks[0] if blocks else None)
         if block is None:
             return
-        self.app.copy_to_clipboard(block.command)
-        self.notify(f"Copied: {block.command}", title="Clipboard", markup=False)
+        if focused is None:
+            block.focus()  # show which one was copied
+        copy_text(self.app, block.command, what="The command")

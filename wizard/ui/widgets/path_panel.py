@@ -19,6 +19,8 @@ class PathPanel(Static):
 
     def show(self, session: Session, case: Case | None = None) -> None:
         lines = [Content.styled("Path so far", "bold")]
+        if case is not None and case.ticket:
+            lines.insert(0, Content(f"Ticket: {case.ticket}"))
         if not session.history:
             lines.append(Content("(nothing answered yet)"))
         for number, visit in enumerate(session.history, 1):
@@ -30,12 +32,17 @@ class PathPanel(Static):
                 source = " (from your evidence)" if visit.auto else ""
                 lines.append(Content.styled(f"   → {tr(visit.answer.label)}{source}", "$text-accent"))
             if case is not None:
-                self._note(lines, case.note_for(number - 1, visit.cursor.ref))
-        if case is not None:
-            self._note(lines, case.note_for(len(session.moves), session.cursor.ref), "Note here")
+                self._notes(lines, case, number - 1, visit.cursor.ref)
+        if case is not None and case.notes_for(len(session.moves), session.cursor.ref):
+            # The notes of the step on screen go under that step, not under the last answer.
+            lines.append(Content(f"{len(session.history) + 1}. {tr(headline(session.node))} (now)"))
+            self._notes(lines, case, len(session.moves), session.cursor.ref)
         self.update(Content("\n").join(lines))
 
     @staticmethod
-    def _note(lines: list, text: str, label: str = "Note") -> None:
-        if text:
-            lines.append(Content.styled(f"   {label}: {text}", "italic $text-muted"))
+    def _notes(lines: list, case: Case, step: int, at: str) -> None:
+        from wizard.ui.screens.note import when
+
+        for note in case.notes_for(step, at):
+            text = note.text.replace("\n", "\n     ")
+            lines.append(Content.styled(f"   ✎ {when(note)} {text}", "italic $text-muted"))
