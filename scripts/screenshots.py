@@ -60,12 +60,28 @@ async def shoot(
     return OUT / f"{name}.svg"
 
 
+async def shoot_scan(library: Library) -> Path:
+    """The scan screen over the sample logs the tests use, the second row chosen."""
+    from wizard.ui.log_walks import ScanRequest
+
+    logs = Path(__file__).resolve().parent.parent / "tests" / "logscan" / "fixtures"
+    app = IISDoctorApp(library, remember=False, scan=ScanRequest([str(logs)]))
+    app.theme = "textual-dark"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.workers.wait_for_complete()
+        await pilot.press("down")
+        await pilot.pause()
+        app.save_screenshot(filename="scan.svg", path=str(OUT))
+    return OUT / "scan.svg"
+
+
 async def main() -> None:
     os.environ.pop("NO_COLOR", None)
     library = Library.load()
     OUT.mkdir(exist_ok=True)
     for name, code, version, evidence, keys, size in SHOTS:
         print(await shoot(library, name, code, version, evidence, keys, size))
+    print(await shoot_scan(library))
 
 
 if __name__ == "__main__":

@@ -268,3 +268,18 @@ async def test_an_ambiguous_code_is_called_ambiguous_not_unknown(builtin_library
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert [n.title for n in app._notifications] == ["Ambiguous code"]
+
+
+async def test_pasted_escape_sequences_stay_inert_in_the_search_box(builtin_library):
+    from textual import events
+
+    app = app_on(builtin_library, None, "10.0")  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#search")
+        box.post_message(events.Paste("403.14\x1b[2J\x1b]52;c;eA==\x07"))
+        await pilot.pause()
+        assert "\x1b" not in box.value and "\x07" not in box.value and "␛[2J" in box.value
+        box.post_message(events.Paste("HTTP Error 403.14\r\n\x1b]8;;http://evil\x07link\x1b]8;;\x07"))
+        await pilot.pause()
+        assert "\x1b" not in box.query_text and "␛]8;;http://evil" in box.query_text

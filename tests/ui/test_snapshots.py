@@ -107,3 +107,19 @@ def test_eleven_answers_at_80x24(snap_compare):
 def test_outcome_at_80x24(snap_compare):
     """Issue 14: an outcome at 80x24, the footer keeping Not fixed, Export, Done, Help and Quit; KB as a link."""
     assert snap_compare(wide_app(), press=["2"], terminal_size=(80, 24))
+
+
+async def _scanned(pilot) -> None:
+    await pilot.app.screen.workers.wait_for_complete()
+    await pilot.press("down")
+    await pilot.pause()
+
+
+def test_scan_screen(snap_compare, monkeypatch):
+    """Failing combinations from sample logs, worst first; the chosen row's URLs, clients and a sample line."""
+    from tests.helpers import ROOT
+    from wizard.ui.log_walks import ScanRequest
+
+    monkeypatch.chdir(ROOT)  # the screen shows the log paths as given: relative, the same on every machine
+    app = make_app(scan=ScanRequest(["tests/logscan/fixtures"]))
+    assert snap_compare(app, run_before=_scanned, terminal_size=(80, 24))

@@ -7,6 +7,8 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
+from wizard.knowledge.safe_text import shown
+
 #: Keys that act as commands while the box is empty (a code or word never starts with them ...
 #: well, "q" could, but a person typing "q..." into an empty box meant to quit far more often).
 PASS_THROUGH = frozenset({"q", "?"})
@@ -43,11 +45,12 @@ class SearchBox(Input):
             event.prevent_default()  # not typed; the event bubbles on to the app's bindings
 
     def _on_paste(self, event: events.Paste) -> None:
-        lines = event.text.splitlines()  # terminals may send CR, LF or both between lines
-        if len([line for line in lines if line.strip()]) < 2:
-            return  # one line: Input's own handler inserts it
+        lines = shown(event.text).splitlines()  # terminals may send CR, LF or both between lines
         event.prevent_default()
         event.stop()
+        if len([line for line in lines if line.strip()]) < 2:
+            self.insert_text_at_cursor(" ".join(lines))  # one line, its control characters made visible
+            return
         text = "\n".join(lines)
         self.pasted = text
         self._pasted_line = " ".join(text.split())
