@@ -24,7 +24,8 @@ def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
 def walk_all(library: Library, tree: Tree) -> tuple[dict[str, set[str]], set[int]]:
     """Follow every answer and every "didn't fix it" under every version the tree applies to.
 
-    Returns each outcome reached (qualified id, `http:401.1#node` past a jump -> versions) and the KB ids shown on the way.
+    Returns each outcome reached (qualified id, `http:401.1#node` past a jump -> versions) and the KB ids
+    shown on the way. A jump ends the path: the walk it leads to is walked on its own.
     """
     reached: dict[str, set[str]] = {}
     kbs: set[int] = set()
@@ -38,8 +39,8 @@ def walk_all(library: Library, tree: Tree) -> tuple[dict[str, set[str]], set[int
             if isinstance(session.node, Outcome):
                 reached.setdefault(session.position, set()).add(version)
                 kbs.update(ref.id for ref in session.node.kb)
-                if session.can_go_on:
+                if session.can_go_on and not session.node.goto:
                     todo.append(session.not_fixed())
                 continue
-            todo.extend(session.choose(i) for i in range(len(session.answers())))
+            todo.extend(session.choose(i) for i, a in enumerate(session.answers()) if not a.goto)
     return reached, kbs

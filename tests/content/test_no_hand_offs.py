@@ -16,6 +16,7 @@ import yaml
 from tests.helpers import ROOT
 
 TREES = ROOT / "decision_trees"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HAND_OFF = re.compile(r"iisdoctor --code|[Ww]alk the|[Ss]tart iisdoctor|enter that full code")
 SOFT_HAND_OFF = re.compile(
     r"follow (that|the new|the) code|that code's (tree|walk)|the [0-9.]+ (tree|walk)"
@@ -43,7 +44,7 @@ def hits(path: Path, pattern: re.Pattern[str]) -> list[str]:
     raw = path.read_text(encoding="utf-8")
     lines = [line for line in raw.splitlines() if not line.lstrip().startswith("#")]
     found = [line.strip() for line in lines if pattern.search(line)]
-    found += [t for t in texts(yaml.safe_load(raw)) if pattern.search(t)]
+    found += [t for t in texts(yaml.load(raw, Loader=LOADER)) if pattern.search(t)]
     return found
 
 
