@@ -121,16 +121,16 @@ class DeferredGraph:
 
     __slots__ = ("_decode", "_parts", "_recover", "_text")
 
-    def __init__(self, text: str, decode: Callable[[str], GraphParts], recover: Callable[[], GraphParts]):
+    def __init__(self, text: bytes, decode: Callable[[bytes], GraphParts], recover: Callable[[], GraphParts]):
         self._parts: GraphParts | None = None
-        self._text: str | None = text
+        self._text: bytes | None = text
         self._decode = decode
         self._recover = recover
 
     def parts(self) -> GraphParts:
         if self._parts is None:
             try:
-                self._parts = self._decode(self._text or "")
+                self._parts = self._decode(self._text or b"")
             except Exception:  # a damaged or foreign cache: read the tree file again
                 self._parts = self._recover()
             self._text = None

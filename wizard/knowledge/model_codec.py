@@ -99,6 +99,9 @@ _FIELDS: dict[type, list[tuple[str, tuple[type, ...]]]] = {
 }
 
 
+_NAMES: dict[type, tuple[str, ...]] = {cls: tuple(name for name, _ in fields) for cls, fields in _FIELDS.items()}
+
+
 def _encode(value: Any) -> Any:
     if isinstance(value, tuple):
         return {"!t": [_encode(v) for v in value]}
@@ -133,10 +136,13 @@ def _decode_object(raw: dict[str, Any]) -> Any:
         values = raw.get("f")
         if cls is None or not isinstance(values, list) or len(values) != len(_FIELDS[cls]):
             raise CodecError(f"unexpected object {raw.get('!')!r}")
-        for value, (name, kinds) in zip(values, _FIELDS[cls]):
-            if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        fields = _FIELDS[cls]
+        for value, (name, kinds) in zip(values, fields):
+            if not isinstance(value, kinds) or (value is True or value is False) and bool not in kinds:
                 raise CodecError(f"{cls.__name__}.{name} has the wrong type")
-        return cls(*values)
+        made: Any = object.__new__(cls)  # checked above; a frozen dataclass's __init__ would set each field again
+        made.__dict__.update(zip(_NAMES[cls], values))
+        return made
     return raw
 
 

@@ -87,8 +87,7 @@ class TreeCache:
     def get(self, source: Path) -> LoadResult | None:
         """The cached load of `source` as it is now, or None (missing, stale or damaged)."""
         try:
-            text = self._file(state(source)).read_text(encoding="utf-8")
-            return _decode(text)
+            return _decode(self._file(state(source)).read_bytes())
         except (OSError, UnicodeDecodeError, model_codec.CodecError, KeyError, TypeError, ValueError):
             return None
 
@@ -128,9 +127,9 @@ def _expect(items: Any, kind: type | tuple[type, ...]) -> list[Any]:
     return list(items)
 
 
-def _decode(text: str) -> LoadResult:
-    end = text.find("\n")
-    data = model_codec.loads(text[:end])
+def _decode(blob: bytes) -> LoadResult:
+    end = blob.find(b"\n")
+    data = model_codec.loads(blob[:end].decode("utf-8"))
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise model_codec.CodecError("another format")
     entries, classes, win32, reasons = data["catalog"]
@@ -139,21 +138,23 @@ def _decode(text: str) -> LoadResult:
     result.classes = _expect(classes, ClassEntry)
     result.win32 = _expect(win32, Win32Entry)
     result.reasons = _expect(reasons, ReasonEntry)
-    bodies = text[end + 1 :].split("\n")
+    bodies = blob[end + 1 :].split(b"\n")  # each graph's nodes stay bytes until a walk reads them
     graphs = _expect(data["graphs"], (Tree, Subtree))
     if len(bodies) != len(graphs) + 1:
         raise model_codec.CodecError("graphs and their nodes do not match")
     for graph, body in zip(graphs, bodies):
         deferred = DeferredGraph(body, _parts, _recovery(graph))
-        lazy = replace(graph, nodes=LazyNodes(deferred), examples=LazyExamples(deferred))
-        (result.trees if isinstance(graph, Tree) else result.subtrees).append(lazy)
+        # the shell was made by the decoder a moment ago and is seen by nobody else yet
+        object.__setattr__(graph, "nodes", LazyNodes(deferred))
+        object.__setattr__(graph, "examples", LazyExamples(deferred))
+        (result.trees if isinstance(graph, Tree) else result.subtrees).append(graph)
     result.files = int(data["files"])
     result.sound = data["sound"] is True
     return result
 
 
-def _parts(text: str) -> GraphParts:
-    parts = model_codec.loads(text)
+def _parts(body: bytes) -> GraphParts:
+    parts = model_codec.loads(body.decode("utf-8"))
     if not isinstance(parts, list) or len(parts) != 2:
         raise model_codec.CodecError("expected a graph's nodes and examples")
     nodes, examples = parts
