@@ -16,51 +16,36 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from wizard.knowledge import model
 from wizard.knowledge.evidence import When
 from wizard.knowledge.findings import Where
-from wizard.knowledge.model import (
-    Answer,
-    ClassEntry,
-    CodeEntry,
-    Example,
-    Jump,
-    KbRef,
-    Outcome,
-    Question,
-    ReasonEntry,
-    Step,
-    Subtree,
-    Tree,
-    Use,
-    Win32Entry,
-)
 
 
 class CodecError(ValueError):
     """The text is not a model this version of iisdoctor wrote."""
 
 
+#: The only classes a cache file may name.
 _CLASSES: dict[str, type] = {
-    c.__name__: c
-    for c in (
-        Answer,
-        ClassEntry,
-        CodeEntry,
-        Example,
-        Jump,
-        KbRef,
-        Outcome,
-        Question,
-        ReasonEntry,
-        Step,
-        Subtree,
-        Tree,
-        Use,
-        Win32Entry,
-        Where,
-        When,
-    )
+    name: getattr(model, name)
+    for name in [
+        "Answer",
+        "ClassEntry",
+        "CodeEntry",
+        "Example",
+        "Jump",
+        "KbRef",
+        "Outcome",
+        "Question",
+        "ReasonEntry",
+        "Step",
+        "Subtree",
+        "Tree",
+        "Use",
+        "Win32Entry",
+    ]
 }
+_CLASSES.update({"Where": Where, "When": When})
 
 _SIMPLE: dict[str, tuple[type, ...]] = {
     "str": (str,),
@@ -73,7 +58,7 @@ _SIMPLE: dict[str, tuple[type, ...]] = {
     "dict": (dict,),
     "Mapping": (dict,),
     "Sequence": (tuple,),
-    "Node": (Question, Outcome, Use),
+    "Node": (model.Question, model.Outcome, model.Use),
 }
 
 
