@@ -49,7 +49,7 @@ class ScanScreen(Screen):
     DEFAULT_CSS = beside(__file__, "scan.tcss")
     HELP = "Up/Down to pick a failing combination; Enter opens its walk with the log evidence filled in."
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open walk", id="scan-open"),
+        Binding("enter", "open", "Open walk", id="scan-open", priority=True),  # shown, though the table has focus
         Binding("escape", "back", "Back", id="scan-back"),
         Binding("q", "quit", "Quit", id="scan-quit"),
     ]
