@@ -14,6 +14,26 @@ FIXTURE_TREES = Path(__file__).parent / "fixtures" / "trees"
 FIX = ["--trees", str(FIXTURE_TREES)]
 
 
+TEAPOT_CATALOG = 'catalog:\n  - {protocol: http, code: "418", title: Tea, meaning: m, versions: ["10.0"]}\n'
+
+
+def write_chain(write_tree, length: int, onward: tuple[str, ...] = ("A",), to_end: tuple[str, ...] = ()) -> Path:
+    """HTTP 418 (IIS 10) as a chain of `length` questions, written with the `write_tree` fixture.
+
+    At each question the answers labelled `onward` lead to the next one and those labelled
+    `to_end` straight to the single outcome. Returns the folder.
+    """
+    rows = ["protocol: http", 'code: "418"', "start: q0", "nodes:"]
+    for i in range(length):
+        target = f"q{i + 1}" if i + 1 < length else "end"
+        rows += [f"  q{i}:", "    topic: T", f"    question: Q{i}?", "    answers:"]
+        rows += [f"      - {{label: {label}, next: {target}}}" for label in onward]
+        rows += [f"      - {{label: {label}, next: end}}" for label in to_end]
+    rows += ["  end:", "    outcome: done", "    steps: [fix it]"]
+    write_tree("catalog.yaml", TEAPOT_CATALOG)
+    return write_tree("http/418.yaml", "\n".join(rows) + "\n")
+
+
 def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
     """Run `iisdoctor ARGV` in-process: (exit code, standard output, standard error)."""
     code = main(list(argv))

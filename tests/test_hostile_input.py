@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIX, FIXTURE_TREES, ROOT
+from tests.helpers import FIX, FIXTURE_TREES, ROOT, write_chain
 from tests.helpers import run_cli as run
 from wizard.cases.report import build, to_markdown
 from wizard.cases.store import Case, CaseError, CaseStore
@@ -131,26 +131,8 @@ def test_nesting_beyond_any_tree_is_a_finding(write_tree, capsys):
     assert code == 1 and "418.yaml:1:" in out and "nesting" in out
 
 
-def chain(write_tree, length: int) -> Path:
-    rows = ["protocol: http", 'code: "418"', "start: q0", "nodes:"]
-    for i in range(length):
-        target = f"q{i + 1}" if i + 1 < length else "end"
-        rows += [
-            f"  q{i}:",
-            "    topic: T",
-            f"    question: Q{i}?",
-            "    answers:",
-            f"      - {{label: A, next: {target}}}",
-        ]
-    rows += ["  end:", "    outcome: done", "    steps: [fix it]"]
-    write_tree(
-        "catalog.yaml", 'catalog:\n  - {protocol: http, code: "418", title: Tea, meaning: m, versions: ["10.0"]}\n'
-    )
-    return write_tree("http/418.yaml", "\n".join(rows) + "\n")
-
-
 def test_a_tree_too_deep_to_walk_is_refused_with_its_size(write_tree, capsys):
-    folder = chain(write_tree, 600)
+    folder = write_chain(write_tree, 600)
     code, out, _ = run(capsys, "validate", "--no-builtin", str(folder))
     assert code == 1 and "418.yaml:1:1" in out and "reaches 601 nodes" in out
     code, out, err = run(capsys, "explain", "418", "--iis", "10", "--trees", str(folder))
@@ -158,7 +140,7 @@ def test_a_tree_too_deep_to_walk_is_refused_with_its_size(write_tree, capsys):
 
 
 def test_the_largest_allowed_tree_walks_and_explains(write_tree, capsys):
-    folder = chain(write_tree, 199)
+    folder = write_chain(write_tree, 199)
     code, out, _ = run(capsys, "explain", "418", "--iis", "10", "--trees", str(folder))
     assert code == 0 and "Q198?" in out
     library = Library.load([folder], builtin=False)
@@ -221,16 +203,7 @@ def test_a_case_that_cannot_be_deleted_is_a_message_not_a_traceback(capsys, monk
 
 def test_a_densely_branching_tree_is_counted_in_linear_time(write_tree):
     """Every question has two answers leading to the same next question: 2^150 paths, one count."""
-    rows = ["protocol: http", 'code: "418"', "start: q0", "nodes:"]
-    for i in range(150):
-        target = f"q{i + 1}" if i + 1 < 150 else "end"
-        rows += [f"  q{i}:", "    topic: T", f"    question: Q{i}?", "    answers:"]
-        rows += [f"      - {{label: A, next: {target}}}", f"      - {{label: B, next: {target}}}"]
-    rows += ["  end:", "    outcome: done", "    steps: [fix it]"]
-    write_tree(
-        "catalog.yaml", 'catalog:\n  - {protocol: http, code: "418", title: Tea, meaning: m, versions: ["10.0"]}\n'
-    )
-    folder = write_tree("http/418.yaml", "\n".join(rows) + "\n")
+    folder = write_chain(write_tree, 150, onward=("A", "B"))
     library = Library.load([folder], builtin=False)
     session = Session.start(library, "http", "418", "10.0")
     assert session.remaining() == 150 and session.longest_in_walk() == 150

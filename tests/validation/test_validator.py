@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.helpers import write_chain
 from wizard.cli.main import main
 from wizard.knowledge.library import Library
 from wizard.validation.validator import validate
@@ -224,22 +225,7 @@ def test_one_kb_article_one_title(write_tree):
 
 
 def test_a_walk_longer_than_the_ceiling_is_named(write_tree):
-    rows = ["protocol: http", 'code: "418"', "start: q0", "nodes:"]
-    for i in range(9):
-        target = f"q{i + 1}" if i + 1 < 9 else "end"
-        rows += [
-            f"  q{i}:",
-            "    topic: T",
-            f"    question: Q{i}?",
-            "    answers:",
-            f"      - {{label: A, next: {target}}}",
-        ]
-        rows += ["      - {label: B, next: end}"]
-    rows += ["  end:", "    outcome: done", "    steps: [fix it]"]
-    write_tree(
-        "catalog.yaml", 'catalog:\n  - {protocol: http, code: "418", title: Tea, meaning: m, versions: ["10.0"]}\n'
-    )
-    folder = write_tree("http/418.yaml", "\n".join(rows) + "\n")
+    folder = write_chain(write_tree, 9, to_end=("B",))
     warnings = [str(f) for f in validate(Library.load([folder], builtin=False)) if not f.is_error]
     assert any(
         "418.yaml:1:1" in w and "asks up to 9 questions before its first outcome on IIS 10.0" in w for w in warnings

@@ -33,10 +33,11 @@ def load_library(request: Request) -> Library:
     from wizard.platform.tree_cache import TreeCache
 
     library = Library.load(list(request.trees), cache=TreeCache() if TreeCache.enabled() else None)
-    missing = sorted({f.where.shown for f in library.findings if f.message in ("folder not found", "not a folder")})
-    for folder in missing:
-        say(f"warning: --trees {folder}: folder not found")
-    broken = sorted({f.where.shown for f in library.findings if f.is_error} - set(missing))
+    folders = {str(folder.absolute()) for folder in request.trees}
+    for finding in library.findings:
+        if finding.where.file in folders:  # the folder itself: missing, or a file
+            say(f"warning: --trees {finding.where.shown}: {finding.message}")
+    broken = sorted({f.where.shown for f in library.findings if f.is_error and f.where.file not in folders})
     if broken:
         listed = ", ".join(broken[:3]) + (" ..." if len(broken) > 3 else "")
         say(

@@ -20,7 +20,8 @@ MAX_QUESTIONS = 8
 walk of the code the answers have found)."""
 
 
-def validate(library: Library) -> list[Finding]:
+def validate(library: Library, lengths: list[tuple[Tree, str, int]] | None = None) -> list[Finding]:
+    """Every finding about the library; `lengths` is `longest_paths(library)` when the caller has it already."""
     findings = list(library.findings)
     findings += _duplicates(library)
     findings += _catalog_links(library)
@@ -57,7 +58,7 @@ def validate(library: Library) -> list[Finding]:
                 f"IIS {version}; keep it to {MAX_QUESTIONS} (jump to the walk a sub-status or evidence names)",
                 "warning",
             )
-            for tree, version, count in longest_paths(library)
+            for tree, version, count in (longest_paths(library) if lengths is None else lengths)
             if count > MAX_QUESTIONS
         ]
     return sorted(set(findings), key=lambda f: (f.where.file, f.where.line, f.where.col, f.message))

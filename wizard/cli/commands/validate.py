@@ -15,10 +15,10 @@ from wizard.validation.validator import MAX_QUESTIONS, longest_paths, validate
 def run(request: Request) -> Exit:
     folders = [Path(p) for p in request.paths] + list(request.trees)
     library = Library.load(folders, builtin=not request.no_builtin)
-    findings = validate(library)
+    lengths = longest_paths(library)
+    findings = validate(library, lengths)
     for finding in findings:
         print(shown(str(finding)))
-    lengths = longest_paths(library)
     if request.extra.get("verbose"):
         for tree, version, count in lengths:
             print(
