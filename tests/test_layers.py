@@ -19,6 +19,7 @@ PACKAGE = ROOT / "wizard"
 
 #: Lower numbers are lower floors. A module may import its own package and lower floors only.
 LAYERS = {
+    "wizard.language": 0,
     "wizard.knowledge": 1,
     "wizard.engine": 2,
     "wizard.platform": 2,

@@ -7,11 +7,14 @@ Commands are imported only when run, so `--help` and the plain paths (`list`, `e
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from wizard.cli.exit_codes import Exit
 from wizard.cli.parser import build_parser, to_request
+from wizard.language import choice, messages
+from wizard.platform import settings
 from wizard.platform.console import make_streams_safe
 
 #: command name -> the module under wizard.cli.commands that runs it
@@ -29,6 +32,8 @@ REGISTRY: dict[str, str] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     make_streams_safe()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    messages.use(choice.choose(choice.asked_on_command_line(argv), settings.language(), os.environ))
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     if unknown and args.command == "find":

@@ -13,6 +13,7 @@ from pathlib import Path
 from wizard import __version__
 from wizard.cli.request import Request
 from wizard.knowledge import versions as V
+from wizard.language.choice import SUPPORTED
 from wizard.platform.settings import DEFAULT_VERSION
 
 EPILOG = """\
@@ -66,6 +67,16 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         type=Path,
         default=argparse.SUPPRESS if suppress else [],
         help="add a folder of site-specific trees (repeatable); they add or override codes",
+    )
+    _language(parser, suppress=suppress)
+
+
+def _language(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=SUPPORTED,
+        default=argparse.SUPPRESS if suppress else None,
+        help="language of this run: en or nb (default: the one chosen in the wizard, else the locale)",
     )
 
 
@@ -178,6 +189,7 @@ def _configure(name: str, p: argparse.ArgumentParser) -> None:
         _common(p, suppress=True)
     elif name == "scan":
         _scan_options(p)
+        _language(p, suppress=True)
 
 
 def build_parser(
@@ -261,6 +273,7 @@ def to_request(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Req
         "ticket",
         "filter",
         "import_file",
+        "lang",
     }
     return Request(
         command=command,
@@ -285,5 +298,6 @@ def to_request(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Req
         ticket=getattr(args, "ticket", None) or "",
         json=bool(getattr(args, "json", False)),
         import_file=getattr(args, "import_file", None),
+        lang=getattr(args, "lang", None),
         extra={k: v for k, v in vars(args).items() if k not in known},
     )

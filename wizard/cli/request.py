@@ -34,4 +34,5 @@ class Request:
     ticket: str = ""  # --ticket: the helpdesk ticket or customer of the case this run opens
     json: bool = False  # --json on list, explain, find
     import_file: str | None = None  # cases --import FILE
+    lang: str | None = None  # --lang as given; the run's language is wizard.language.messages.current()
     extra: dict[str, object] = field(default_factory=dict)  # options of commands that parse their own

@@ -276,7 +276,7 @@ class Session:
     def code_label(self) -> str:
         return f"{self.protocol.upper()} {self.code}"
 
-    def breadcrumb(self, lang: str = "en") -> list[str]:
+    def breadcrumb(self, lang: str | None = None) -> list[str]:
         """`HTTP 403.1`, then the topic of every question passed and of where we stand; a jump
         adds `⇒ HTTP 401.1` to the crumb it left from."""
         crumbs = [self.code_label()]
@@ -478,7 +478,7 @@ def tree_label(key: str) -> str:
     return f"{protocol.upper()} {code}"
 
 
-def transcript(session: Session, lang: str = "en") -> list[tuple[str, str]]:
+def transcript(session: Session, lang: str | None = None) -> list[tuple[str, str]]:
     """(question, answer) pairs of the walk so far, in plain text."""
     rows = []
     for visit in session.history:

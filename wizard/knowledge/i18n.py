@@ -6,11 +6,13 @@ language without importing every model class.
 
 from __future__ import annotations
 
+from wizard.language.messages import current
+
 Text = dict  # {"en": "...", "nb": "..."}; `en` is always present
 
 
-def tr(text: Text | None, lang: str = "en") -> str:
-    """Pick the text in `lang`, falling back to English."""
+def tr(text: Text | None, lang: str | None = None) -> str:
+    """Pick the text in `lang` (default: the run's language), falling back to English per field."""
     if not text:
         return ""
-    return text.get(lang) or text["en"]
+    return text.get(lang or current()) or text["en"]

@@ -1,4 +1,4 @@
-"""Choices remembered between runs (today: the IIS version), in the user's config folder.
+"""Choices remembered between runs (the IIS version and the language), in the user's config folder.
 
 A missing or unreadable settings file is not an error: the defaults apply and the next save
 writes a good file.
@@ -35,10 +35,24 @@ def iis_version() -> str:
 
 
 def remember_version(version: str) -> None:
+    _remember("iis_version", version)
+
+
+def language() -> str | None:
+    """The language chosen in the wizard last time, or None when none was chosen."""
+    saved = _read().get("language")
+    return saved if isinstance(saved, str) else None
+
+
+def remember_language(lang: str) -> None:
+    _remember("language", lang)
+
+
+def _remember(key: str, value: str) -> None:
     data = _read()
-    if data.get("iis_version") == version:
+    if data.get(key) == value:
         return
-    data["iis_version"] = version
+    data[key] = value
     try:
         atomic_write(_path(), json.dumps(data, indent=2).encode("utf-8"))
     except OSError:

@@ -1,0 +1,83 @@
+"""Interface strings through gettext: `_("Export")` is the English text and the catalog key.
+
+The run's language is process-wide (one person, one console). English needs no catalog, so
+the plain paths in English never open one. Strings in class bodies and constants are marked
+with `N_()` and translated where shown.
+
+Catalogs: `wizard/language/<lang>/*.po` are the sources (one per area of the interface, so
+people can translate them in parallel); `scripts/messages.py compile` joins them into
+`<lang>/LC_MESSAGES/iisdoctor.mo`, which is what runs. A test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from wizard.language.choice import DEFAULT, SUPPORTED
+
+DOMAIN = "iisdoctor"
+LOCALE_DIR = Path(__file__).resolve().parent
+
+_lang = DEFAULT
+_catalog: _gettext.NullTranslations | None = None
+
+
+def catalog_for(lang: str) -> _gettext.NullTranslations | None:
+    """The compiled catalog of `lang`; None for English or when the catalog is missing."""
+    if lang == DEFAULT or lang not in SUPPORTED:
+        return None
+    try:
+        return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+    except OSError:
+        return None
+
+
+def use(lang: str) -> None:
+    """Speak `lang` from now on (an unknown language falls back to English)."""
+    global _lang, _catalog
+    _lang = lang if lang in SUPPORTED else DEFAULT
+    _catalog = catalog_for(_lang)
+    _translate_argparse()
+
+
+def current() -> str:
+    return _lang
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Speak `lang` for a while (a report in its case's language), then go back."""
+    before = _lang
+    use(lang)
+    try:
+        yield
+    finally:
+        use(before)
+
+
+def _(message: str) -> str:
+    return message if _catalog is None else _catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    if _catalog is None:
+        return singular if n == 1 else plural
+    return _catalog.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for the catalog where it is defined; `_()` translates it where it is shown."""
+    return message
+
+
+def _translate_argparse() -> None:
+    """argparse words its own usage lines and errors through gettext; give it our catalog."""
+    import sys
+
+    argparse = sys.modules.get("argparse")
+    if argparse is not None:
+        argparse._ = _  # type: ignore[attr-defined]
+        argparse.ngettext = ngettext  # type: ignore[attr-defined]
