@@ -62,7 +62,7 @@ def windows_ui_language() -> str | None:
     try:
         import ctypes
 
-        langid = int(ctypes.windll.kernel32.GetUserDefaultUILanguage())  # type: ignore[attr-defined]
+        langid = int(getattr(ctypes, "windll").kernel32.GetUserDefaultUILanguage())
     except (AttributeError, OSError, ValueError):
         return None
     primary = langid & 0x3FF
