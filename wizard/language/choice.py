@@ -62,7 +62,7 @@ def windows_ui_language() -> str | None:
     try:
         import ctypes
 
-        langid = int(getattr(ctypes, "windll").kernel32.GetUserDefaultUILanguage())
+        langid = int(getattr(ctypes, "windll").kernel32.GetUserDefaultUILanguage())  # noqa: B009 (absent off Windows)
     except (AttributeError, OSError, ValueError):
         return None
     primary = langid & 0x3FF
