@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from wizard.cases.store import ESCALATED, STATUS_LABELS, Case, Note
+from wizard.cases.store import ESCALATED, Case, Note, status_label
 from wizard.engine.session import Session, SessionError
 from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import Outcome, headline, tr
 from wizard.knowledge.safe_text import shown
+from wizard.language.messages import _, ngettext, speaking
 from wizard.platform.links import kb_url
 
 _MAX_NEXT = 8
@@ -61,7 +62,7 @@ def build(case: Case, library: Library) -> Record:
     trees_after = [v.tree for v in session.history[1:]] + [session.current_tree.key]
     for i, visit in enumerate(session.history):
         question = tr(headline(visit.node))
-        answer = tr(visit.answer.label) if visit.answer else "Did not fix it; tried the next cause"
+        answer = tr(visit.answer.label) if visit.answer else _("Did not fix it; tried the next cause")
         step = StepRecord(i + 1, question, answer, visit.auto)
         step.notes = _notes(case, i, visit.cursor.ref, placed)
         if trees_after[i] != visit.tree:
@@ -81,7 +82,7 @@ def build(case: Case, library: Library) -> Record:
     else:
         stopped = tr(session.question.question)
         steps.append(
-            StepRecord(here + 1, stopped, "(not answered yet)", notes=_notes(case, here, session.cursor.ref, placed))
+            StepRecord(here + 1, stopped, _("(not answered yet)"), notes=_notes(case, here, session.cursor.ref, placed))
         )
     on_path = {v.cursor.ref for v in session.history} | {session.cursor.ref}
     return Record(
@@ -105,7 +106,7 @@ def build(case: Case, library: Library) -> Record:
 
 def _walk_title(library: Library, session: Session, key: str) -> str:
     """`HTTP 401.1 — Logon failed` for a tree key."""
-    protocol, _, code = key.partition(":")
+    protocol, _sep, code = key.partition(":")
     entry = library.entry(protocol, code, session.version)
     return f"{protocol.upper()} {code}" + (f" — {tr(entry.title)}" if entry else "")
 
@@ -121,7 +122,7 @@ def _still_to_try(session: Session) -> list[str]:
     """The causes "Didn't fix it?" would lead to next, in order, until a question or the end."""
     out = []
     current = session
-    for _ in range(_MAX_NEXT):
+    for _hop in range(_MAX_NEXT):
         node = current.outcome
         if node is None or not node.goes_on:
             break
@@ -132,13 +133,13 @@ def _still_to_try(session: Session) -> list[str]:
         if current.finished:
             out.append(tr(current.reached.cause))
         else:
-            out.append(f"Answer: {tr(current.question.question)}")
+            out.append(_("Answer: {question}").format(question=tr(current.question.question)))
             break
     return out
 
 
 def _cause(library: Library, ref: str, session: Session) -> str:
-    graph_key, _, node_id = ref.partition("#")
+    graph_key, _sep, node_id = ref.partition("#")
     graph = session.graph(graph_key)
     node = graph.nodes.get(node_id) if graph else None
     return tr(node.cause) if isinstance(node, Outcome) else ref
@@ -186,7 +187,7 @@ def _stamp(iso: str, *, clock: bool = False) -> str:
 def _note(prefix: str, note: Note) -> list[str]:
     """A note as list item lines: its time, then every line of it (Markdown hard breaks)."""
     lines = [_md(line) for line in note.text.splitlines() if line.strip()] or [""]
-    head = f"{prefix}Note ({_stamp(note.time, clock=True)}): " if note.time else f"{prefix}Note: "
+    head = prefix + (_("Note ({time}): ").format(time=_stamp(note.time, clock=True)) if note.time else _("Note: "))
     pad = " " * len(prefix)
     return [head + lines[0] + ("  " if len(lines) > 1 else "")] + [
         f"{pad}{line}" + ("  " if i < len(lines) - 2 else "") for i, line in enumerate(lines[1:])
@@ -195,55 +196,66 @@ def _note(prefix: str, note: Note) -> list[str]:
 
 def to_markdown(record: Record) -> str:
     case = record.case
-    result = STATUS_LABELS[case.status]
+    result = status_label(case.status)
     if case.status == ESCALATED and case.reason:
         result += f" ({_md(case.reason)})"
     title = f"{record.protocol.upper()} {record.code}" + (f" — {_md(record.meaning)}" if record.meaning else "")
     lines = [f"**{title}** · IIS {record.version} · {result}", ""]
-    lines.append(f"Case {case.id} · opened {_stamp(case.created)} · updated {_stamp(case.updated)}")
+    lines.append(
+        _("Case {id} · opened {opened} · updated {updated}").format(
+            id=case.id, opened=_stamp(case.created), updated=_stamp(case.updated)
+        )
+    )
     if len(record.walks) > 1:
-        lines.append("Walked: " + " ⇒ ".join(_md(w) for w in record.walks))
+        lines.append(_("Walked: {walks}").format(walks=" ⇒ ".join(_md(w) for w in record.walks)))
     if record.evidence:
-        lines.append(f"Evidence given: {record.evidence}")
+        lines.append(_("Evidence given: {evidence}").format(evidence=record.evidence))
     if case.reason and case.status != ESCALATED:
-        lines.append(f"Remark: {_md(case.reason)}")
+        lines.append(_("Remark: {remark}").format(remark=_md(case.reason)))
     if record.dropped:
         lines.append(
-            f"Note: the trees changed since this case was saved; the last {record.dropped} "
-            f"step(s) no longer fit and are not shown."
+            ngettext(
+                "Note: the trees changed since this case was saved; the last step no longer fits and is not shown.",
+                "Note: the trees changed since this case was saved; "
+                "the last {n} steps no longer fit and are not shown.",
+                record.dropped,
+            ).format(n=record.dropped)
         )
     lines += _log_lines(case.log)
-    lines += ["", "Steps:", ""]
+    lines += ["", _("Steps:"), ""]
     for step in record.steps:
-        auto = " (answered from the evidence)" if step.auto else ""
+        auto = " " + _("(answered from the evidence)") if step.auto else ""
         lines.append(f"{step.number}. {_md(step.question)} → {_md(step.answer)}{auto}")
         for n in step.notes:
             lines += _note("   - ", n)
         if step.jump:
-            lines.append(f"   ⇒ continued in {_md(step.jump)}")
+            lines.append("   ⇒ " + _("continued in {walk}").format(walk=_md(step.jump)))
     if record.outcome:
         out = record.outcome
-        lines += ["", f"Outcome: {_md(out['cause'])}", ""]
+        lines += ["", _("Outcome: {cause}").format(cause=_md(out["cause"])), ""]
         for i, fix in enumerate(out["steps"], 1):
             lines.append(f"{i}. {_md(fix['text'])}")
             if fix["command"]:
                 lines.append(f"   {_code(fix['command'])}")
         if out["kb"]:
-            lines += ["", "References:"]
+            lines += ["", _("References:")]
             lines += [f"- [KB {k['id']}]({kb_url(k['id'])}) — {_md(k['title'])}" for k in out["kb"]]
         for n in record.outcome_notes:
             lines += _note("- ", n)
     else:
-        lines += ["", f"No outcome reached yet; the walk stopped at: {_md(record.stopped_at or '')}"]
+        lines += [
+            "",
+            _("No outcome reached yet; the walk stopped at: {question}").format(question=_md(record.stopped_at or "")),
+        ]
     if record.tried_elsewhere:
-        lines += ["", "Also looked at (on a path later left):"]
+        lines += ["", _("Also looked at (on a path later left):")]
         lines += [f"- {_md(t)}" for t in record.tried_elsewhere]
     if record.other_notes:
-        lines += ["", "Other notes:"]
+        lines += ["", _("Other notes:")]
         for n in record.other_notes:
             lines += _note("- ", n)
     if case.status != "resolved" and record.still_to_try:
-        lines += ["", "Still to try:"] + [f"- {_md(t)}" for t in record.still_to_try]
+        lines += ["", _("Still to try:")] + [f"- {_md(t)}" for t in record.still_to_try]
     return "\n".join(lines) + "\n"
 
 
@@ -251,16 +263,21 @@ def _log_lines(log: dict[str, Any] | None) -> list[str]:
     """What the server's logs said, when the walk was opened from `iisdoctor scan`."""
     if not log:
         return []
-    lines = ["", "From the server's logs:", ""]
+    lines = ["", _("From the server's logs:"), ""]
     period = log.get("period") or [None, None]
     if log.get("count") is not None:
-        lines.append(f"- {log['count']} matching requests, first {period[0] or '?'}, last {period[1] or '?'}")
+        lines.append(
+            "- "
+            + _("{count} matching requests, first {first}, last {last}").format(
+                count=log["count"], first=period[0] or "?", last=period[1] or "?"
+            )
+        )
     urls = [f"{_md(str(u))} ({n})" for u, n in (log.get("urls") or [])[:5]]
     if urls:
-        lines.append("- URLs: " + ", ".join(urls))
+        lines.append("- " + _("URLs: {urls}").format(urls=", ".join(urls)))
     if log.get("sample"):
         where = f"{log.get('file') or '?'}" + (f":{log['line']}" if log.get("line") else "")
-        lines.append(f"- A line from {_md(where)}: {_code(str(log['sample']))}")
+        lines.append("- " + _("A line from {file}: {line}").format(file=_md(where), line=_code(str(log["sample"]))))
     return lines
 
 
@@ -302,6 +319,8 @@ def to_json(record: Record) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def render(case: Case, library: Library, fmt: str = "md") -> str:
-    record = build(case, library)
-    return to_json(record) if fmt == "json" else to_markdown(record)
+def render(case: Case, library: Library, fmt: str = "md", lang: str | None = None) -> str:
+    """The case as Markdown or JSON, in `lang` (default: the language the case was last worked in)."""
+    with speaking(lang or case.lang):
+        record = build(case, library)
+        return to_json(record) if fmt == "json" else to_markdown(record)

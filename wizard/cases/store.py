@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from wizard.knowledge.model import headline, tr
 from wizard.knowledge.safe_text import shown
+from wizard.language.choice import DEFAULT, SUPPORTED
+from wizard.language.messages import N_, _, current
 from wizard.platform.folders import atomic_write, data_dir
 
 if TYPE_CHECKING:
@@ -26,7 +28,17 @@ if TYPE_CHECKING:
 FORMAT = 1
 OPEN, RESOLVED, NOT_RESOLVED, ESCALATED = "open", "resolved", "not-resolved", "escalated"
 STATUSES = (OPEN, RESOLVED, NOT_RESOLVED, ESCALATED)
-STATUS_LABELS = {OPEN: "Open", RESOLVED: "Resolved", NOT_RESOLVED: "Not resolved", ESCALATED: "Escalated"}
+STATUS_LABELS = {
+    OPEN: N_("Open"),
+    RESOLVED: N_("Resolved"),
+    NOT_RESOLVED: N_("Not resolved"),
+    ESCALATED: N_("Escalated"),
+}
+
+
+def status_label(status: str) -> str:
+    """ "Resolved", "Løst" ...: a case status as the run's language words it."""
+    return _(STATUS_LABELS.get(status, status))
 
 
 #: A case's id is its file name without `.json`; nothing else may name a file in the folder.
@@ -40,7 +52,7 @@ class CaseError(Exception):
 def check_id(case_id: str) -> str:
     """`case_id` when it may name a file in the cases folder; CaseError otherwise."""
     if not ID_PATTERN.fullmatch(case_id):
-        raise CaseError(f"{case_id!r} is not a case id (letters, digits, - and _ only)")
+        raise CaseError(_("{id!r} is not a case id (letters, digits, - and _ only)").format(id=case_id))
     return case_id
 
 
@@ -76,6 +88,7 @@ class Case:
     last: str = ""  # a short label of where the walk stands, for lists
     log: dict[str, Any] | None = None  # what the server's logs said, when the walk was opened from a scan
     ticket: str = ""  # the helpdesk ticket or customer this case is for; optional
+    lang: str = DEFAULT  # the language it was last worked in; its reports speak it unless told otherwise
 
     @classmethod
     def new(cls, session: Session) -> Case:
@@ -89,7 +102,7 @@ class Case:
         if session.finished and session.cursor.ref not in tried:
             tried = tried + (session.cursor.ref,)
         last = tr(headline(session.node))
-        return replace(self, session=session.to_dict(), tried=tried, updated=now(), last=last)
+        return replace(self, session=session.to_dict(), tried=tried, updated=now(), last=last, lang=current())
 
     def with_note(self, session: Session, text: str) -> Case:
         """Add a note (one of any number) to the step the session stands on; empty text adds nothing."""
@@ -130,7 +143,7 @@ class Case:
 
     def closed(self, status: str, reason: str = "") -> Case:
         if status not in STATUSES:
-            raise CaseError(f"unknown case status {status!r}")
+            raise CaseError(_("unknown case status {status!r}").format(status=status))
         return replace(self, status=status, reason=shown(reason.strip()), updated=now())
 
     # -- reading -----------------------------------------------------------------------------
@@ -153,19 +166,20 @@ class Case:
             "notes": [{"step": n.step, "at": n.at, "text": n.text, "time": n.time} for n in self.notes],
             **({"log": self.log} if self.log else {}),
             **({"ticket": self.ticket} if self.ticket else {}),
+            "lang": self.lang,
         }
 
     @classmethod
     def from_dict(cls, data: Any) -> Case:
         try:
             if not isinstance(data, dict) or data.get("format") != FORMAT:
-                raise ValueError("not a case file of a known format")
+                raise ValueError(_("not a case file of a known format"))
             status = data.get("status", OPEN)
             if status not in STATUSES:
-                raise ValueError(f"unknown status {status!r}")
+                raise ValueError(_("unknown case status {status!r}").format(status=status))
             session = data["session"]
             if not isinstance(session, dict) or not {"protocol", "code", "version", "moves"} <= session.keys():
-                raise ValueError("the walk is missing")
+                raise ValueError(_("the walk is missing"))
             return cls(
                 id=str(data["id"]),
                 session=session,
@@ -181,9 +195,10 @@ class Case:
                 ),
                 log=_inert(data["log"]) if isinstance(data.get("log"), dict) else None,
                 ticket=shown(str(data.get("ticket") or "")),
+                lang=data["lang"] if data.get("lang") in SUPPORTED else DEFAULT,
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise CaseError(str(exc).strip("'\"") or "unreadable") from None
+            raise CaseError(str(exc).strip("'\"") or _("unreadable")) from None
 
 
 def _inert(value: Any) -> Any:
@@ -213,7 +228,7 @@ class CaseStore:
         """The file of a case; refused unless it lies directly inside the cases folder."""
         path = self.folder / f"{check_id(case_id)}.json"
         if path.resolve().parent != self.folder.resolve():
-            raise CaseError(f"{case_id!r} does not name a file in {self.folder}")
+            raise CaseError(_("{id!r} does not name a file in {folder}").format(id=case_id, folder=self.folder))
         return path
 
     def save(self, case: Case) -> Path:
@@ -229,14 +244,16 @@ class CaseStore:
         try:
             raw = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            raise CaseError(f"{path}: not a text file; the file is damaged") from None
+            raise CaseError(_("{path}: not a text file; the file is damaged").format(path=path)) from None
         except OSError as exc:
-            raise CaseError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+            raise CaseError(_("{path}: cannot be read ({why})").format(path=path, why=exc.strerror or exc)) from None
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise CaseError(
-                f"{path}: line {exc.lineno}: not valid JSON ({exc.msg}); the file is damaged or truncated"
+                _("{path}: line {line}: not valid JSON ({why}); the file is damaged or truncated").format(
+                    path=path, line=exc.lineno, why=exc.msg
+                )
             ) from None
         try:
             case = Case.from_dict(data)
@@ -253,8 +270,8 @@ class CaseStore:
         if len(found) == 1:
             return found[0]
         if not found:
-            raise CaseError(f"no saved case {prefix!r} in {self.folder}")
-        raise CaseError(f"{prefix!r} matches {len(found)} cases; give more of the id")
+            raise CaseError(_("no saved case {id!r} in {folder}").format(id=prefix, folder=self.folder))
+        raise CaseError(_("{id!r} matches {n} cases; give more of the id").format(id=prefix, n=len(found)))
 
     def all(self) -> Listing:
         """Every readable case, newest first; damaged files are reported, never fatal."""
@@ -284,7 +301,7 @@ def age(stamp: str, at: datetime | None = None) -> str:
     except ValueError:
         return "?"
     seconds = max(0, int(((at or datetime.fromisoformat(now())) - then).total_seconds()))
-    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
+    for unit, size in ((N_("{n} d ago"), 86400), (N_("{n} h ago"), 3600), (N_("{n} min ago"), 60)):
         if seconds >= size:
-            return f"{seconds // size} {unit} ago"
-    return "just now"
+            return _(unit).format(n=seconds // size)
+    return _("just now")

@@ -15,6 +15,7 @@ from wizard.engine.code_text import CodeQuery, parse
 from wizard.knowledge.evidence import Evidence, EvidenceError, win32_key
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import ClassEntry, CodeEntry, tr
+from wizard.language.messages import _
 
 _TRIAD = re.compile(
     r"^\s*(?P<proto>(?:https?|ftp)\s+)?(?P<status>[1-6]\d\d)\s+(?P<sub>\d{1,3})\s+(?P<win32>\d{1,10}|0x[0-9a-f]{1,8})\s*$",
@@ -75,7 +76,9 @@ def read_evidence(
         entry = library.reason_entry(reason)
         if entry is None:
             known = ", ".join(sorted(r.reason for r in library.reasons.values())[:12])
-            raise EvidenceError(f"{reason!r} is not a known HTTPERR reason (known: {known} ...)")
+            raise EvidenceError(
+                _("{reason!r} is not a known HTTPERR reason (known: {known} ...)").format(reason=reason, known=known)
+            )
         reason = entry.reason
     return code_text, Evidence(folded, reason)
 
@@ -100,14 +103,16 @@ def lookup(library: Library, text: str, protocol: str | None = None, version: st
     query = parse(text)
     result = Lookup(text.strip())
     if query is None:
-        result.notice = f"{text.strip()!r} is not a status code (expected something like 403.14 or ftp 530)"
+        result.notice = _("{text!r} is not a status code (expected something like 403.14 or ftp 530)").format(
+            text=text.strip()
+        )
         return result
     protocol = protocol or query.protocol
     protocols = [protocol] if protocol else (library.protocols_of(query.code) or library.protocols_of(query.parent))
     if len(protocols) > 1:
         found = [library.entry(p, query.code, version) or library.entry(p, query.parent, version) for p in protocols]
         result.choices = [e for e in found if e is not None]
-        result.notice = f"{query.code} exists for both HTTP and FTP; say which (--http or --ftp)"
+        result.notice = _("{code} exists for both HTTP and FTP; say which (--http or --ftp)").format(code=query.code)
         return result
     chosen = protocols[0] if protocols else (protocol or "http")
     entry = library.entry(chosen, query.code, version)
@@ -125,12 +130,18 @@ def lookup(library: Library, text: str, protocol: str | None = None, version: st
         result.entry = parent
         if query.sub == 0 or chosen == "ftp":  # logs write "404 0"; FTP sub-statuses are detail, not codes
             return result
-        result.notice = f"{label} is not a known sub-status; showing {chosen.upper()} {parent.code} instead"
+        result.notice = _("{code} is not a known sub-status; showing {parent} instead").format(
+            code=label, parent=f"{chosen.upper()} {parent.code}"
+        )
         return result
     result.class_entry = library.class_entry(chosen, f"{query.status // 100}xx")
     result.nearest = nearest(library, chosen, query)
     near = ", ".join(e.code for e in result.nearest)
-    result.notice = f"{label} is not a known code" + (f"; closest known: {near}" if near else "")
+    result.notice = (
+        _("{code} is not a known code; closest known: {near}").format(code=label, near=near)
+        if near
+        else _("{code} is not a known code").format(code=label)
+    )
     return result
 
 

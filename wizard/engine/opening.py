@@ -12,6 +12,7 @@ from wizard.engine import lookup as codes
 from wizard.engine.session import Session
 from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence
+from wizard.language.messages import _
 
 if TYPE_CHECKING:
     from wizard.knowledge.library import Library
@@ -29,9 +30,11 @@ def open_query(
     found = codes.lookup(library, text, protocol, version)
     tree = found.entry and library.tree(found.entry.protocol, found.entry.code)
     if found.entry is None or tree is None or found.ambiguous:
-        message = found.notice or f"No guided walk for {text} yet"
+        message = found.notice or _("No guided walk for {code} yet").format(code=text)
         if found.entry is not None and tree is None:
-            message = f"{found.entry.protocol.upper()} {found.entry.code} has no guided walk yet"
+            message = _("{code} has no guided walk yet").format(
+                code=f"{found.entry.protocol.upper()} {found.entry.code}"
+            )
         return Opening(None, message)
     opened = open_code(library, found.entry.protocol, found.entry.code, version, evidence)
     return opened._replace(notice=found.notice)
@@ -41,7 +44,7 @@ def open_code(library: Library, protocol: str, code: str, version: str, evidence
     """The walk for a known code; on a version it has no tree for, the newest tree it has."""
     tree = library.tree(protocol, code, version) or library.tree(protocol, code)
     if tree is None:
-        return Opening(None, f"{protocol.upper()} {code} has no guided walk yet")
+        return Opening(None, _("{code} has no guided walk yet").format(code=f"{protocol.upper()} {code}"))
     applies = library.tree_versions(tree)
     if version not in applies:
         version = V.newest(applies)  # the walk's notice says which version it is for, and why

@@ -18,6 +18,7 @@ from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import RETURN, Answer, Graph, Jump, Outcome, Question, Step, Tree, Use, headline, tr
+from wizard.language.messages import _
 
 NOT_FIXED = "not fixed"
 _MAX_HOPS = 500
@@ -91,8 +92,14 @@ class Session:
         tree = self.library.tree(self.protocol, self.code, self.version)
         if tree is None:
             others = self.library.walk_versions(self.protocol, self.code)
-            detail = f" for IIS {self.version} (there is one for IIS {V.describe(others)})" if others else ""
-            raise SessionError(f"no decision tree for {self.protocol.upper()} {self.code}{detail}")
+            label = f"{self.protocol.upper()} {self.code}"
+            raise SessionError(
+                _("no decision tree for {code} for IIS {version} (there is one for IIS {others})").format(
+                    code=label, version=self.version, others=V.describe(others)
+                )
+                if others
+                else _("no decision tree for {code}").format(code=label)
+            )
         object.__setattr__(self, "_tree", tree)
         cursor = self._settle(tree.key, tree.start, ())
         current: Tree = tree
@@ -101,15 +108,19 @@ class Session:
         for move in self.moves:
             node = self._node(cursor)
             if move.at != cursor.ref:
-                raise SessionError(f"the saved walk expected {move.at} but the tree now shows {cursor.ref}")
+                raise SessionError(
+                    _("the saved walk expected {expected} but the tree now shows {shown}").format(
+                        expected=move.at, shown=cursor.ref
+                    )
+                )
             if move.answer is None:
                 if not isinstance(node, Outcome) or not node.goes_on:
-                    raise SessionError(f"{cursor.ref} has no next cause to try")
+                    raise SessionError(_("{step} has no next cause to try").format(step=cursor.ref))
                 history.append(Visited(cursor, node, None, tree=current.key))
                 target, jump = node.next, node.goto
             else:
                 if not isinstance(node, Question) or not 0 <= move.answer < len(node.answers):
-                    raise SessionError(f"{cursor.ref} has no answer number {move.answer + 1}")
+                    raise SessionError(_("{step} has no answer number {n}").format(step=cursor.ref, n=move.answer + 1))
                 answer = node.answers[move.answer]
                 history.append(Visited(cursor, node, answer, move.auto, tree=current.key))
                 target, jump = answer.next, answer.goto
@@ -198,7 +209,7 @@ class Session:
         """The question being asked; SessionError once the walk has reached an outcome."""
         node = self.node
         if not isinstance(node, Question):
-            raise SessionError("the walk has reached an outcome")
+            raise SessionError(_("the walk has reached an outcome"))
         return node
 
     @property
@@ -206,7 +217,7 @@ class Session:
         """The outcome reached; SessionError while a question is still open."""
         node = self.node
         if not isinstance(node, Outcome):
-            raise SessionError("the walk has not reached an outcome yet")
+            raise SessionError(_("the walk has not reached an outcome yet"))
         return node
 
     def answers(self) -> list[Answer]:
@@ -230,7 +241,7 @@ class Session:
         """Pick the answer at `index` among `answers()` (0-based, as displayed)."""
         shown = self.answers()
         if not 0 <= index < len(shown):
-            raise SessionError(f"there is no answer {index + 1} here")
+            raise SessionError(_("there is no answer {n} here").format(n=index + 1))
         original = self.question.answers.index(shown[index])
         return replace(self, moves=self.moves + (Move(self.cursor.ref, original),)).advance()
 
@@ -238,7 +249,7 @@ class Session:
         """From an outcome, go on to the next likely cause."""
         node = self.node
         if not isinstance(node, Outcome) or not node.goes_on:
-            raise SessionError("there is no further cause to try here")
+            raise SessionError(_("there is no further cause to try here"))
         return replace(self, moves=self.moves + (Move(self.cursor.ref, None),)).advance()
 
     def back(self) -> Session:
@@ -259,7 +270,7 @@ class Session:
     def advance(self) -> Session:
         """Answer, one after another, the questions the evidence settles."""
         session = self
-        for _ in range(_MAX_HOPS):
+        for _hop in range(_MAX_HOPS):
             index = session.evidence_answer()
             if index is None or session._asked_here():
                 return session
@@ -330,7 +341,7 @@ class Session:
             evidence = Evidence.from_dict(data.get("evidence"))
             return cls(library, str(data["protocol"]), str(data["code"]), str(data["version"]), moves, evidence)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise SessionError(f"not a saved session ({exc})") from None
+            raise SessionError(_("not a saved session ({why})").format(why=exc)) from None
 
     @classmethod
     def restore(cls, library: Library, data: dict) -> tuple[Session, int]:
@@ -358,7 +369,11 @@ class Session:
     def _graph(self, key: str) -> Graph:
         graph = self.graph(key)
         if graph is None:
-            raise SessionError(f"unknown shared subtree {key!r}" if ":" not in key else f"no walk {key!r}")
+            raise SessionError(
+                _("unknown shared subtree {key!r}").format(key=key)
+                if ":" not in key
+                else _("no walk {key!r}").format(key=key)
+            )
         return graph
 
     def _jump_tree(self, jump: Jump, current: Tree) -> Tree:
@@ -366,7 +381,11 @@ class Session:
         key = jump.key(current.protocol)
         graph = self.graph(key)
         if not isinstance(graph, Tree):
-            raise SessionError(f"a jump leads to {tree_label(key)}, which has no walk for IIS {self.version}")
+            raise SessionError(
+                _("a jump leads to {code}, which has no walk for IIS {version}").format(
+                    code=tree_label(key), version=self.version
+                )
+            )
         return graph
 
     def _node(self, cursor: Cursor) -> Question | Outcome:
@@ -376,7 +395,7 @@ class Session:
 
     def _settle(self, graph_key: str, node_id: str | None, stack: tuple[tuple[str, str], ...]) -> Cursor:
         """Follow `use`, `return` and version skips until a question or outcome to show."""
-        for _ in range(_MAX_HOPS):
+        for _hop in range(_MAX_HOPS):
             if node_id is None:
                 raise SessionError(f"{graph_key}: a step leads nowhere (missing then/otherwise)")
             if node_id == RETURN:
@@ -474,7 +493,7 @@ def with_jump(evidence: Evidence, jump: Jump) -> Evidence:
 
 def tree_label(key: str) -> str:
     """`HTTP 401.1` for the tree key `http:401.1`."""
-    protocol, _, code = key.partition(":")
+    protocol, _sep, code = key.partition(":")
     return f"{protocol.upper()} {code}"
 
 
@@ -482,6 +501,6 @@ def transcript(session: Session, lang: str | None = None) -> list[tuple[str, str
     """(question, answer) pairs of the walk so far, in plain text."""
     rows = []
     for visit in session.history:
-        answer = tr(visit.answer.label, lang) if visit.answer else "Did not fix it"
+        answer = tr(visit.answer.label, lang) if visit.answer else _("Did not fix it")
         rows.append((tr(headline(visit.node), lang), answer))
     return rows

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from wizard.ui.screens.walk import WalkScreen
+from wizard.ui.speech import Speaks
 
 if TYPE_CHECKING:
     from wizard.cases.store import Case, CaseStore
@@ -31,7 +32,7 @@ def _is_home(screen) -> bool:
     return type(screen).__name__ == "HomeScreen"
 
 
-class IISDoctorApp(App[None]):
+class IISDoctorApp(Speaks, App[None]):
     """iisdoctor's wizard. Everything it shows comes from the Library passed in.
 
     Screens and engine modules are imported where first needed, so start-up pays only for

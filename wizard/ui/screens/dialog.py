@@ -9,10 +9,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from wizard.ui.speech import Speaks
 from wizard.ui.styles import beside
 
 
-class Dialog(ModalScreen):
+class Dialog(Speaks, ModalScreen):
     """Subclasses give TITLE_TEXT, HINT and `body()`; Esc dismisses with None."""
 
     DEFAULT_CSS = beside(__file__, "dialog.tcss")

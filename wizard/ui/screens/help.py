@@ -9,10 +9,11 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from wizard.ui.speech import Speaks
 from wizard.ui.styles import beside
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Speaks, ModalScreen[None]):
     """Lists the bindings of the screen it was opened from, plus the app's own."""
 
     DEFAULT_CSS = beside(__file__, "help.tcss")

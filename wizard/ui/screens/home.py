@@ -16,11 +16,12 @@ from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.model import tr
 from wizard.ui.host import host
+from wizard.ui.speech import Speaks
 from wizard.ui.styles import beside
 from wizard.ui.widgets.search_box import SearchBox
 
 
-class HomeScreen(Screen):
+class HomeScreen(Speaks, Screen):
     """Search box over every known code, grouped by protocol and class."""
 
     DEFAULT_CSS = beside(__file__, "home.tcss")

@@ -21,6 +21,7 @@ from wizard.logscan import FilterError, Filters, ScanResult, UsageError, scan, t
 from wizard.logscan.model import Group
 from wizard.logscan.textout import clean
 from wizard.logscan.walk import code_label, command
+from wizard.ui.speech import Speaks
 from wizard.ui.styles import beside
 
 
@@ -43,7 +44,7 @@ def facts(group: Group, requests: int) -> dict[str, Any]:
     }
 
 
-class ScanScreen(Screen):
+class ScanScreen(Speaks, Screen):
     """Failing combinations found in IIS logs, worst first; Enter opens the walk for the highlighted one."""
 
     DEFAULT_CSS = beside(__file__, "scan.tcss")

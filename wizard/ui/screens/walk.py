@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from wizard.ui.clipboard import copy_text
 from wizard.ui.host import host
+from wizard.ui.speech import Speaks
 from wizard.ui.styles import beside
 from wizard.views.question import QuestionView
 
@@ -32,7 +33,7 @@ LOW = 20  # below this many rows a notice takes one line
 SECOND_DIGIT = 0.9  # seconds to wait for the second digit of answers 10 and up
 
 
-class WalkScreen(Screen):
+class WalkScreen(Speaks, Screen):
     """Holds one Session; every key press makes a new Session and the view follows."""
 
     DEFAULT_CSS = beside(__file__, "walk.tcss")

@@ -1,0 +1,44 @@
+"""The wizard speaks the run's language, and can switch it while running.
+
+Textual copies a class's BINDINGS into each screen when it is created, and the footer shows
+their descriptions. Bindings are written in English (the catalog key) and translated here,
+per instance, so a screen made after the person switches language shows the new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from wizard.language.messages import _
+
+
+def translate_bindings(node: DOMNode) -> None:
+    """Put the node's binding descriptions (and tooltips) in the run's language."""
+    english = getattr(node, "_english_bindings", None)
+    if english is None:  # the first time: keep the originals (the app adds some of its own at start)
+        english = node._bindings.copy()
+        node._english_bindings = english  # type: ignore[attr-defined]
+    fresh = english.copy()  # always from the English originals, so switching twice is safe
+    for key, bindings in fresh.key_to_bindings.items():
+        fresh.key_to_bindings[key] = [_translated(b) for b in bindings]
+    node._bindings = fresh
+
+
+def _translated(binding: Binding) -> Binding:
+    return replace(
+        binding,
+        description=_(binding.description) if binding.description else "",
+        tooltip=_(binding.tooltip) if binding.tooltip else "",
+    )
+
+
+class Speaks:
+    """Mixed into every screen and the app: its footer keys speak the run's language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)  # type: ignore[arg-type]
