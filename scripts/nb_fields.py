@@ -113,6 +113,8 @@ def _replacement(source: str, field: Field, nb: str) -> tuple[int, int, str]:
     else:  # "key: text" -> "key:", then "en: text" and "nb: ..." two columns in
         key_col = field.key_col + 2
         first = "\n" + " " * key_col
+        while start > 0 and source[start - 1] == " ":  # no trailing blank after "key:"
+            start -= 1
     new = f"{first}en: {shifted}\n{' ' * key_col}nb: {_nb_scalar(nb, key_col + 2)}"
     return start, end, new
 

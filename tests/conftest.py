@@ -27,6 +27,19 @@ def private_user_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("IISDOCTOR_CLIPBOARD", "none")  # never the developer's real clipboard
 
 
+@pytest.fixture(autouse=True)
+def english_unless_asked(monkeypatch):
+    """Every test starts in English whatever the machine's locale; a test that switches is undone."""
+    from wizard.language import messages
+
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    messages.use("en")
+    yield
+    messages.use("en")
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     return Library.load([FIXTURE_TREES], builtin=False)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Input
 
 from wizard.ui.screens.walk import WalkScreen
 from wizard.ui.speech import Speaks
@@ -112,6 +116,38 @@ class IISDoctorApp(Speaks, App[None]):
             from wizard.platform import settings
 
             settings.remember_version(version)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's own commands, plus one to switch the language."""
+        from wizard.language import choice, messages
+
+        yield from super().get_system_commands(screen)
+        for lang in choice.SUPPORTED:
+            if lang != messages.current():
+                yield SystemCommand(
+                    f"{messages._('Language')}: {choice.NAMES[lang]}",
+                    messages._("Show the wizard in this language (remembered for the next start)"),
+                    partial(self.switch_language, lang),
+                )
+
+    def switch_language(self, lang: str | None = None) -> None:
+        """Speak the other language (or `lang`) from now on, remember it, and show home in it."""
+        from wizard.language import choice, messages
+        from wizard.ui.speech import translate_bindings
+
+        lang = lang or next(other for other in choice.SUPPORTED if other != messages.current())
+        messages.use(lang)
+        if self.remember:
+            from wizard.platform import settings
+
+            settings.remember_language(lang)
+        translate_bindings(self)
+        query = ""
+        if _is_home(self.screen):
+            query = self.screen.query_one("#search", Input).value
+            self.pop_screen()
+        self.go_home().show_query(query)
+        self.notify(choice.NAMES[lang], title=messages._("Language"), markup=False)
 
     # -- cases ---------------------------------------------------------------------------------
 

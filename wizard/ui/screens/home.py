@@ -39,6 +39,7 @@ class HomeScreen(Speaks, Screen):
         Binding("v", "focus_version", "IIS version", id="version"),
         Binding("ctrl+r", "resume", "Saved cases", id="resume"),
         Binding("ctrl+l", "scan", "Scan logs", id="scan"),
+        Binding("f2", "switch_language", "Language", key_display="F2", id="language"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -185,6 +186,9 @@ class HomeScreen(Speaks, Screen):
                 host(self).scan_logs(paths)
 
         self.app.push_screen(ScanPathScreen(), scan)
+
+    def action_switch_language(self) -> None:
+        host(self).switch_language()
 
     def action_focus_version(self) -> None:
         self.query_one("#version", Select).focus()
