@@ -7,6 +7,8 @@ IISDOCTOR_CACHE_DIR): tests use that, and so can anyone who wants cases on a sha
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 _APP = "iisdoctor"
@@ -16,9 +18,33 @@ def _dir(env: str, kind: str) -> Path:
     override = os.environ.get(env)
     if override:
         return Path(override)
-    import platformdirs
+    return _platform_dir(kind, sys.platform, os.environ, Path.home())
 
-    return Path(getattr(platformdirs, f"user_{kind}_dir")(_APP, appauthor=False))
+
+def _platform_dir(kind: str, platform: str, environ: Mapping[str, str], home: Path) -> Path:
+    """The folder the platform's conventions give an app's data, config or cache.
+
+    The same folders platformdirs chose for earlier versions (so saved cases stay where they
+    were), written out here because importing platformdirs cost more than the rest of
+    `explain`'s start-up put together.
+    """
+    if platform == "win32":
+        base = Path(environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / _APP
+        return base / "Cache" if kind == "cache" else base
+    if platform == "darwin":
+        if kind == "cache":
+            return home / "Library" / "Caches" / _APP
+        return home / "Library" / "Application Support" / _APP
+    variable, fallback = _XDG[kind]
+    chosen = (environ.get(variable) or "").strip()
+    return Path(chosen or home / fallback) / _APP
+
+
+_XDG = {
+    "data": ("XDG_DATA_HOME", ".local/share"),
+    "config": ("XDG_CONFIG_HOME", ".config"),
+    "cache": ("XDG_CACHE_HOME", ".cache"),
+}
 
 
 def data_dir() -> Path:
