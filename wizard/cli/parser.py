@@ -210,6 +210,7 @@ def _configure(name: str, p: argparse.ArgumentParser) -> None:
             help=_("delete cases not touched for DAYS days (shows what it would delete without --yes)"),
         )
         p.add_argument("--yes", action="store_true", help=_("really delete: without it, only list what would go"))
+        _language(p, suppress=True)
     elif name == "report":
         p.add_argument("id", help=_("the case id (or its unique start), as `iisdoctor cases` shows it"))
         p.add_argument("--format", choices=("md", "json"), default="md")
