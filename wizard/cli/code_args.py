@@ -12,6 +12,7 @@ from wizard.knowledge.evidence import Evidence, EvidenceError
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import tr
 from wizard.knowledge.safe_text import shown
+from wizard.language.messages import _
 
 
 def evidence_from(request: Request, library: Library, code_text: str | None) -> tuple[str | None, Evidence] | Exit:
@@ -30,7 +31,8 @@ def resolve(library: Library, text: str, protocol: str | None, version: str | No
         options = [e for e in found.choices if e is not None]
         for i, entry in enumerate(options, 1):
             print(f"  {i}) {entry.protocol.upper()} {entry.code} — {shown(tr(entry.title))}", file=sys.stderr)
-        answer = input(f"{shown(found.query)} exists for HTTP and FTP. Which one? [1-{len(options)}] ").strip()
+        question = _("{code} exists for HTTP and FTP. Which one? [1-{count}] ")
+        answer = input(question.format(code=shown(found.query), count=len(options))).strip()
         if answer.isdigit() and 1 <= int(answer) <= len(options):
             found = codes.lookup(library, text, options[int(answer) - 1].protocol, version)
     return found
@@ -39,7 +41,7 @@ def resolve(library: Library, text: str, protocol: str | None, version: str | No
 def report_lookup(found: codes.Lookup) -> Exit | None:
     """Print what a lookup could not do; an exit code when there is nothing to show."""
     if found.ambiguous:
-        say(f"{found.notice} (ambiguous)")
+        say(_("{notice} (ambiguous)").format(notice=found.notice))
         for entry in found.choices:
             if entry is not None:
                 print(f"  {entry.protocol.upper()} {entry.code} — {shown(tr(entry.title))}", file=sys.stderr)
@@ -54,6 +56,7 @@ def report_lookup(found: codes.Lookup) -> Exit | None:
             for line in c.guidance:
                 print(f"  - {shown(tr(line))}")
         for entry in found.nearest:
-            print(f"  nearest: {entry.protocol.upper()} {entry.code} — {shown(tr(entry.title))}")
+            nearest = _("nearest: {code} — {title}")
+            print("  " + nearest.format(code=f"{entry.protocol.upper()} {entry.code}", title=shown(tr(entry.title))))
         return Exit.FINDINGS
     return None

@@ -1,7 +1,7 @@
 """The documented JSON shapes of `list --json`, `find --json` and `explain --json` (see README).
 
 Plain dicts of plain values, built here so the commands only print them. Text from the trees is
-given in English, as written; every KB reference carries its link.
+given in English, as written, whatever `--lang` says; every KB reference carries its link.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from wizard.knowledge import versions as V
+from wizard.knowledge.i18n import Text
 from wizard.knowledge.model import Outcome, Question, Use, tr
 from wizard.platform.links import kb_url
 
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
     from wizard.knowledge.model import CodeEntry, Graph
 
 SCHEMA = 1
+
+
+def _en(text: Text | None) -> str:
+    """Tree and catalog text in English whatever the run's language: the JSON shapes are a contract for tools."""
+    return tr(text, "en")
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -33,8 +39,8 @@ def code(entry: CodeEntry, library: Library) -> dict[str, Any]:
     return {
         "protocol": entry.protocol,
         "code": entry.code,
-        "title": tr(entry.title),
-        "meaning": tr(entry.meaning),
+        "title": _en(entry.title),
+        "meaning": _en(entry.meaning),
         "versions": _versions(entry.versions),
         "walk_versions": _versions(frozenset(library.walk_versions(entry.protocol, entry.code))) or [],
     }
@@ -57,24 +63,24 @@ def node(item: Question | Outcome | Use) -> dict[str, Any]:
     if isinstance(item, Question):
         return {
             "kind": "question",
-            "topic": tr(item.topic),
-            "question": tr(item.question),
-            "how": tr(item.how) or None,
+            "topic": _en(item.topic),
+            "question": _en(item.question),
+            "how": _en(item.how) or None,
             "commands": list(item.commands),
             "answers": [
-                {"label": tr(a.label), "next": a.next, "versions": _versions(a.versions)} for a in item.answers
+                {"label": _en(a.label), "next": a.next, "versions": _versions(a.versions)} for a in item.answers
             ],
             "versions": _versions(item.versions),
         }
     if isinstance(item, Outcome):
         return {
             "kind": "outcome",
-            "topic": tr(item.topic) or None,
-            "cause": tr(item.cause),
+            "topic": _en(item.topic) or None,
+            "cause": _en(item.cause),
             "steps": [
-                {"text": tr(s.text), "command": s.command, "versions": _versions(s.versions)} for s in item.steps
+                {"text": _en(s.text), "command": s.command, "versions": _versions(s.versions)} for s in item.steps
             ],
-            "kb": [{"id": k.id, "title": tr(k.title), "url": kb_url(k.id)} for k in item.kb],
+            "kb": [{"id": k.id, "title": _en(k.title), "url": kb_url(k.id)} for k in item.kb],
             "next": item.next,
             "versions": _versions(item.versions),
         }
@@ -82,7 +88,7 @@ def node(item: Question | Outcome | Use) -> dict[str, Any]:
         "kind": "use",
         "subtree": item.subtree,
         "then": item.then,
-        "topic": tr(item.topic) or None,
+        "topic": _en(item.topic) or None,
         "versions": _versions(item.versions),
     }
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from wizard.cli.exit_codes import Exit
 from wizard.cli.parser import build_parser, to_request
 from wizard.language import choice, messages
+from wizard.language.messages import _
 from wizard.platform import settings
 from wizard.platform.console import make_streams_safe
 
@@ -40,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Pasted text may start with a dash ("-: not found"): for find it is text, not an option.
         args.text = [*args.text, *unknown]
     elif unknown:
-        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+        parser.error(_("unrecognized arguments: %s") % " ".join(unknown))  # argparse's own words
     request = to_request(parser, args)
     module = importlib.import_module(f"wizard.cli.commands.{REGISTRY[request.command]}")
     try:

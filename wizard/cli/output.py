@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from wizard.cli.request import Request
 from wizard.knowledge.safe_text import shown
+from wizard.language.messages import _, ngettext
 
 if TYPE_CHECKING:
     from wizard.knowledge.library import Library
@@ -36,12 +37,15 @@ def load_library(request: Request) -> Library:
     folders = {str(folder.absolute()) for folder in request.trees}
     for finding in library.findings:
         if finding.where.file in folders:  # the folder itself: missing, or a file
-            say(f"warning: --trees {finding.where.shown}: {finding.message}")
+            say(_("warning: --trees {folder}: {problem}").format(folder=finding.where.shown, problem=finding.message))
     broken = sorted({f.where.shown for f in library.findings if f.is_error and f.where.file not in folders})
     if broken:
         listed = ", ".join(broken[:3]) + (" ..." if len(broken) > 3 else "")
         say(
-            f"warning: skipped {len(broken)} tree file(s) with problems ({listed}); "
-            f"run `iisdoctor validate` for details"
+            ngettext(
+                "warning: skipped {n} tree file(s) with problems ({files}); run `iisdoctor validate` for details",
+                "warning: skipped {n} tree file(s) with problems ({files}); run `iisdoctor validate` for details",
+                len(broken),
+            ).format(n=len(broken), files=listed)
         )
     return library

@@ -14,28 +14,60 @@ from wizard import __version__
 from wizard.cli.request import Request
 from wizard.knowledge import versions as V
 from wizard.language.choice import SUPPORTED
+from wizard.language.messages import N_, _
 from wizard.platform.settings import DEFAULT_VERSION
 
-EPILOG = """\
-examples:
-  iisdoctor                         open the wizard on the home screen
-  iisdoctor --code 403.1            open the wizard on HTTP 403.1
-  iisdoctor --code 550 --ftp        FTP 550 (550 alone is an FTP code; 500-504 exist in both)
-  iisdoctor list 4xx                every known 4xx code
-  iisdoctor explain 500.19 --iis 6.0 | less
-  iisdoctor validate ./site-trees   check the built-in trees plus a folder of your own
-"""
+#: The examples at the end of `--help`: a command and what it does (translated when shown).
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("iisdoctor", N_("open the wizard on the home screen")),
+    ("iisdoctor --code 403.1", N_("open the wizard on HTTP 403.1")),
+    ("iisdoctor --code 550 --ftp", N_("FTP 550 (550 alone is an FTP code; 500-504 exist in both)")),
+    ("iisdoctor list 4xx", N_("every known 4xx code")),
+    ("iisdoctor explain 500.19 --iis 6.0 | less", ""),
+    ("iisdoctor validate ./site-trees", N_("check the built-in trees plus a folder of your own")),
+)
 
-#: Each command and its one-line help, in the order `--help` lists them.
+#: Each command and its one-line help, in the order `--help` lists them (translated when shown).
 COMMANDS: dict[str, str] = {
-    "list": "list every known code and its meaning",
-    "explain": "print a code's whole tree as an outline, or what a Win32 code or HTTPERR reason means",
-    "find": "rank the codes that match pasted text (error page, log line, ticket)",
-    "cases": "list saved cases; delete old ones",
-    "report": "write a saved case as Markdown (for a ticket) or JSON",
-    "validate": "check the built-in trees and any extra folders",
-    "scan": "read IIS logs (W3C, HTTPERR, FTP): rank what fails and name the walk to open for each",
+    "list": N_("list every known code and its meaning"),
+    "explain": N_("print a code's whole tree as an outline, or what a Win32 code or HTTPERR reason means"),
+    "find": N_("rank the codes that match pasted text (error page, log line, ticket)"),
+    "cases": N_("list saved cases; delete old ones"),
+    "report": N_("write a saved case as Markdown (for a ticket) or JSON"),
+    "validate": N_("check the built-in trees and any extra folders"),
+    "scan": N_("read IIS logs (W3C, HTTPERR, FTP): rank what fails and name the walk to open for each"),
 }
+
+#: argparse words its usage lines, headings and errors through gettext (wizard.language.messages
+#: hands it our catalog). Listed here so extraction puts them in cli.po; these are the exact
+#: strings of Python 3.10-3.13 that an iisdoctor command line can show.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("%(heading)s:"),  # 3.13: section headings go through gettext too
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("not allowed with argument %s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("ignored explicit argument %r"),
+)
+
+
+def epilog() -> str:
+    """The examples block of `--help`, commands in one column and what they do in the next."""
+    lines = [_("examples:")]
+    for command, text in EXAMPLES:
+        lines.append(f"  {command:<34}{_(text)}" if text else f"  {command}")
+    return "\n".join(lines) + "\n"
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -48,17 +80,18 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         action="store_const",
         const="http",
         default=default,
-        help="the code is an HTTP status",
+        help=_("the code is an HTTP status"),
     )
     group.add_argument(
-        "--ftp", dest="protocol", action="store_const", const="ftp", default=default, help="the code is an FTP reply"
+        "--ftp", dest="protocol", action="store_const", const="ftp", default=default, help=_("the code is an FTP reply")
     )
     parser.add_argument(
         "--iis",
         metavar="VERSION",
         default=default,
-        help=f"IIS version in use ({', '.join(V.KNOWN)}); the wizard remembers it "
-        f"(default {DEFAULT_VERSION}); explain also takes `all`",
+        help=_(
+            "IIS version in use ({versions}); the wizard remembers it (default {default}); explain also takes `all`"
+        ).format(versions=", ".join(V.KNOWN), default=DEFAULT_VERSION),
     )
     parser.add_argument(
         "--trees",
@@ -66,7 +99,7 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         action="append",
         type=Path,
         default=argparse.SUPPRESS if suppress else [],
-        help="add a folder of site-specific trees (repeatable); they add or override codes",
+        help=_("add a folder of site-specific trees (repeatable); they add or override codes"),
     )
     _language(parser, suppress=suppress)
 
@@ -76,7 +109,7 @@ def _language(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         "--lang",
         choices=SUPPORTED,
         default=argparse.SUPPRESS if suppress else None,
-        help="language of this run: en or nb (default: the one chosen in the wizard, else the locale)",
+        help=_("language of this run: en or nb (default: the one chosen in the wizard, else the locale)"),
     )
 
 
@@ -86,25 +119,25 @@ def _evidence(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         "--win32",
         metavar="CODE",
         default=default,
-        help="the Win32 status (1326) or HRESULT (0x8007052e) from the log or error page",
+        help=_("the Win32 status (1326) or HRESULT (0x8007052e) from the log or error page"),
     )
     parser.add_argument(
         "--reason",
         metavar="REASON",
         default=default,
-        help="the HTTP.sys reason from the HTTPERR log (QueueFull, AppOffline ...)",
+        help=_("the HTTP.sys reason from the HTTPERR log (QueueFull, AppOffline ...)"),
     )
 
 
 def _days(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days (1 or more)")
+        raise argparse.ArgumentTypeError(_("{value} is not a number of days (1 or more)").format(value=repr(text)))
     return int(text)
 
 
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+        raise argparse.ArgumentTypeError(_("{value} is not a positive number").format(value=repr(text)))
     return int(text)
 
 
@@ -114,77 +147,82 @@ def _scan_options(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="log files, folders, globs (u_ex*.log), .gz files, or - for standard input; "
-        "with --merge, JSON files written by scan --json",
+        help=_(
+            "log files, folders, globs (u_ex*.log), .gz files, or - for standard input; "
+            "with --merge, JSON files written by scan --json"
+        ),
     )
-    parser.add_argument("--since", metavar="WHEN", help="only lines at or after this ISO date or date-time (UTC)")
-    parser.add_argument("--until", metavar="WHEN", help="only lines up to this ISO date or date-time (UTC)")
-    parser.add_argument("--site", metavar="SITE", help="only this site (s-sitename or site id, e.g. W3SVC2 or 2)")
+    parser.add_argument("--since", metavar="WHEN", help=_("only lines at or after this ISO date or date-time (UTC)"))
+    parser.add_argument("--until", metavar="WHEN", help=_("only lines up to this ISO date or date-time (UTC)"))
+    parser.add_argument("--site", metavar="SITE", help=_("only this site (s-sitename or site id, e.g. W3SVC2 or 2)"))
     parser.add_argument(
         "--status",
         metavar="CODE",
         action="append",
         default=[],
-        help="only these codes: 5xx, 403, 500.19 (repeat or comma-separate)",
+        help=_("only these codes: 5xx, 403, 500.19 (repeat or comma-separate)"),
     )
-    parser.add_argument("--url", metavar="PATTERN", help="only URLs containing this text or matching this glob")
-    parser.add_argument("--min-count", metavar="N", type=int, default=1, help="hide combinations seen fewer times")
-    parser.add_argument("--merge", action="store_true", help="combine JSON results of separate scans (a web farm)")
+    parser.add_argument("--url", metavar="PATTERN", help=_("only URLs containing this text or matching this glob"))
+    parser.add_argument("--min-count", metavar="N", type=int, default=1, help=_("hide combinations seen fewer times"))
+    parser.add_argument("--merge", action="store_true", help=_("combine JSON results of separate scans (a web farm)"))
     out = parser.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="write the JSON report (a documented contract)")
-    out.add_argument("--csv", action="store_true", help="write one CSV row per combination")
+    out.add_argument("--json", action="store_true", help=_("write the JSON report (a documented contract)"))
+    out.add_argument("--csv", action="store_true", help=_("write one CSV row per combination"))
     out.add_argument(
         "--table",
         action="store_true",
-        help="print the table even on a terminal (where scan otherwise opens the scan screen)",
+        help=_("print the table even on a terminal (where scan otherwise opens the scan screen)"),
     )
 
 
 def _configure(name: str, p: argparse.ArgumentParser) -> None:
     if name == "list":
         p.add_argument(
-            "pattern", nargs="*", help="narrow the list: 4xx, 40x, 403, 403.*, or words (several: any of them)"
+            "pattern", nargs="*", help=_("narrow the list: 4xx, 40x, 403, 403.*, or words (several: any of them)")
         )
-        p.add_argument("--json", action="store_true", help="write JSON (shape in the README)")
+        p.add_argument("--json", action="store_true", help=_("write JSON (shape in the README)"))
         _common(p, suppress=True)
     elif name == "explain":
-        p.add_argument("code", nargs="*", help="the code, e.g. 403.1, 'ftp 530', http/500.19, '401 1 1326'")
-        p.add_argument("--json", action="store_true", help="write the tree as JSON (shape in the README)")
+        p.add_argument("code", nargs="*", help=_("the code, e.g. 403.1, 'ftp 530', http/500.19, '401 1 1326'"))
+        p.add_argument("--json", action="store_true", help=_("write the tree as JSON (shape in the README)"))
         _common(p, suppress=True)
         _evidence(p, suppress=True)
     elif name == "find":
-        p.add_argument("text", nargs="*", help="the text; without it (or with -) it is read from standard input")
-        p.add_argument("-n", "--limit", type=_positive, default=5, help="how many candidates to show (default 5)")
-        p.add_argument("--json", action="store_true", help="write the candidates as JSON (shape in the README)")
+        p.add_argument("text", nargs="*", help=_("the text; without it (or with -) it is read from standard input"))
+        p.add_argument("-n", "--limit", type=_positive, default=5, help=_("how many candidates to show (default 5)"))
+        p.add_argument("--json", action="store_true", help=_("write the candidates as JSON (shape in the README)"))
         _common(p, suppress=True)
     elif name == "cases":
-        p.add_argument("filter", nargs="*", help="only cases whose code, ticket, id, notes or last step contain this")
+        p.add_argument(
+            "filter", nargs="*", help=_("only cases whose code, ticket, id, notes or last step contain this")
+        )
         p.add_argument(
             "--import",
             dest="import_file",
             metavar="FILE",
-            help="add a case from a colleague's JSON (a case file, or the .json that export writes)",
+            help=_("add a case from a colleague's JSON (a case file, or the .json that export writes)"),
         )
-        p.add_argument("--delete", metavar="ID", nargs="+", default=[], help="delete these cases")
+        p.add_argument("--delete", metavar="ID", nargs="+", default=[], help=_("delete these cases"))
         p.add_argument(
             "--older-than",
             metavar="DAYS",
             type=_days,
-            help="delete cases not touched for DAYS days (shows what it would delete without --yes)",
+            help=_("delete cases not touched for DAYS days (shows what it would delete without --yes)"),
         )
-        p.add_argument("--yes", action="store_true", help="really delete: without it, only list what would go")
+        p.add_argument("--yes", action="store_true", help=_("really delete: without it, only list what would go"))
+        _language(p, suppress=True)
     elif name == "report":
-        p.add_argument("id", help="the case id (or its unique start), as `iisdoctor cases` shows it")
+        p.add_argument("id", help=_("the case id (or its unique start), as `iisdoctor cases` shows it"))
         p.add_argument("--format", choices=("md", "json"), default="md")
         p.add_argument(
-            "-o", "--output", metavar="FILE", help="write to FILE (UTF-8) instead of the screen; - is the screen"
+            "-o", "--output", metavar="FILE", help=_("write to FILE (UTF-8) instead of the screen; - is the screen")
         )
         _common(p, suppress=True)
     elif name == "validate":
-        p.add_argument("paths", nargs="*", metavar="PATH", help="extra folders of trees to check")
-        p.add_argument("--no-builtin", action="store_true", help="check only the folders given")
+        p.add_argument("paths", nargs="*", metavar="PATH", help=_("extra folders of trees to check"))
+        p.add_argument("--no-builtin", action="store_true", help=_("check only the folders given"))
         p.add_argument(
-            "-v", "--verbose", action="store_true", help="also print every tree's longest path to a first outcome"
+            "-v", "--verbose", action="store_true", help=_("also print every tree's longest path to a first outcome")
         )
         _common(p, suppress=True)
     elif name == "scan":
@@ -198,31 +236,36 @@ def build_parser(
     """The whole grammar; `extra` adds commands that define their own options (name: help, configure)."""
     parser = argparse.ArgumentParser(
         prog="iisdoctor",
-        description="Guided troubleshooting for IIS HTTP and FTP status codes.",
-        epilog=EPILOG,
+        description=_("Guided troubleshooting for IIS HTTP and FTP status codes."),
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"iisdoctor {__version__}")
     parser.add_argument(
-        "--code", metavar="CODE", nargs="+", help="start the wizard on this code (403.1, 404-3, ftp 530, 401 1 1326)"
+        "--version",
+        action="version",
+        version=f"iisdoctor {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    parser.add_argument(
+        "--code", metavar="CODE", nargs="+", help=_("start the wizard on this code (403.1, 404-3, ftp 530, 401 1 1326)")
     )
     parser.add_argument(
         "--ticket",
         metavar="TEXT",
-        help="the ticket or customer of the case this run opens (shown in the resume list; cases filters by it)",
+        help=_("the ticket or customer of the case this run opens (shown in the resume list; cases filters by it)"),
     )
     parser.add_argument(
         "--resume",
         metavar="ID",
         nargs="?",
         const="",
-        help="go on with a saved case (without ID: choose from the recent ones)",
+        help=_("go on with a saved case (without ID: choose from the recent ones)"),
     )
     _common(parser, suppress=False)
     _evidence(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
-        _configure(name, sub.add_parser(name, help=help_text, description=help_text))
+        _configure(name, sub.add_parser(name, help=_(help_text), description=_(help_text)))
     for name, (help_text, configure) in (extra or {}).items():
         configure(sub.add_parser(name, help=help_text, description=help_text))
     return parser
@@ -236,10 +279,11 @@ def to_request(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Req
     if args.iis is not None and not every_version:
         version = V.normalize(args.iis)
         if version is None:
-            parser.error(
-                f"unknown IIS version {args.iis!r}; choose one of {', '.join(V.KNOWN)}"
-                + (" (or all, with explain)" if command == "explain" else "")
-            )
+            if command == "explain":
+                message = _("unknown IIS version {version}; choose one of {known} (or all, with explain)")
+            else:
+                message = _("unknown IIS version {version}; choose one of {known}")
+            parser.error(message.format(version=repr(args.iis), known=", ".join(V.KNOWN)))
     words = tuple(
         getattr(args, "pattern", None)
         or getattr(args, "text", None)

@@ -19,6 +19,7 @@ from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence, EvidenceError, win32_key
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import CodeEntry, Outcome, Question, tr
+from wizard.language.messages import N_, _
 
 _STOP = frozenset(
     [
@@ -285,7 +286,13 @@ def _logged(text: str) -> list[Logged]:
 class Candidate:
     entry: CodeEntry
     score: int  # 0-100
-    why: str
+    why: str  # in English, as `find --json` gives it
+    shown_why: str = ""  # the same in the run's language, as `find` prints it ("": as `why`)
+
+
+def _said(template: str, **values: object) -> tuple[str, str]:
+    """A reason for a candidate in English and in the run's language; mark `template` with N_()."""
+    return template.format(**values), _(template).format(**values)
 
 
 @dataclass
@@ -429,16 +436,24 @@ def _from_logs(library: Library, logged: list[Logged], version, protocol) -> lis
             entry = library.entry(row.protocol, f"{row.status}.0", version)
         if entry is None or any(c.entry is entry for c in found):
             continue
-        detail = f"status {row.status}" + (f", sub-status {row.sub}" if row.sub else "")
-        detail += f", Win32 {row.win32}" if row.win32 else ""
-        found.append(Candidate(entry, 95, f"{'an FTP' if row.protocol == 'ftp' else 'a'} log line shows {detail}"))
+        details = [(N_("status {status}"), {"status": row.status})]
+        details += [(N_("sub-status {sub}"), {"sub": row.sub})] if row.sub else []
+        details += [("Win32 {win32}", {"win32": row.win32})] if row.win32 else []
+        english = ", ".join(text.format(**values) for text, values in details)
+        shown = ", ".join(_(text).format(**values) for text, values in details)
+        if row.protocol == "ftp":
+            template = N_("an FTP log line shows {details}")
+        else:
+            template = N_("a log line shows {details}")
+        why = template.format(details=english), _(template).format(details=shown)
+        found.append(Candidate(entry, 95, *why))
     return found
 
 
 def _explicit(library: Library, text: str, version, protocol) -> list[Candidate]:
     found: list[Candidate] = []
 
-    def add(proto: str, code: str, score: int, why: str) -> None:
+    def add(proto: str, code: str, score: int, why: tuple[str, str]) -> None:
         if protocol not in (None, proto):
             return
         entry = library.entry(proto, code, version)
@@ -446,24 +461,37 @@ def _explicit(library: Library, text: str, version, protocol) -> list[Candidate]
             parent = code.split(".")[0]
             entry = library.entry(proto, parent, version)
             if entry is not None:
-                why += f" (sub-status .{code.split('.')[1]} is not known; showing {parent})"
+                unknown = N_("{why} (sub-status .{sub} is not known; showing {parent})")
+                sub = code.split(".")[1]
+                why = (
+                    unknown.format(why=why[0], sub=sub, parent=parent),
+                    _(unknown).format(why=why[1], sub=sub, parent=parent),
+                )
                 score -= 5
         if entry is not None and all(c.entry is not entry for c in found):
-            found.append(Candidate(entry, score, why))
+            found.append(Candidate(entry, score, *why))
 
     for match in _DOTTED.finditer(text):
-        add("http", f"{match[1]}.{match[2]}", 100, f"the text names {match[0]}")
+        add("http", f"{match[1]}.{match[2]}", 100, _said(N_("the text names {text}"), text=match[0]))
     for match in _DASHED.finditer(text):
-        add("http", f"{match[1]}.{match[2]}", 100, f"the text names {match[0]} (status {match[1]}.{match[2]})")
+        why = _said(N_("the text names {text} (status {code})"), text=match[0], code=f"{match[1]}.{match[2]}")
+        add("http", f"{match[1]}.{match[2]}", 100, why)
     for match in _TRIAD.finditer(text):
         sub = match[2]
         code = match[1] if sub == "0" and not library.entry("http", f"{match[1]}.0", version) else f"{match[1]}.{sub}"
-        add("http", code, 95, f"a log line shows status {match[1]}, sub-status {sub}, Win32 {match[3]}")
+        why = _said(
+            N_("a log line shows status {status}, sub-status {sub}, Win32 {win32}"),
+            status=match[1],
+            sub=sub,
+            win32=match[3],
+        )
+        add("http", code, 95, why)
     for match in _NAMED.finditer(text):
-        add("http", match[1], 90, f"the text names {match[0].strip()}")
+        add("http", match[1], 90, _said(N_("the text names {text}"), text=match[0].strip()))
     if re.search(r"\bftp\b", text, re.I) or not found:
         for match in _FTP_REPLY.finditer(text):
-            add("ftp", match[1], 90 if re.search(r"\bftp\b", text, re.I) else 80, f"an FTP reply {match[1]}")
+            score = 90 if re.search(r"\bftp\b", text, re.I) else 80
+            add("ftp", match[1], score, _said(N_("an FTP reply {code}"), code=match[1]))
     return found
 
 
@@ -479,9 +507,10 @@ def _by_evidence(
     if reason is not None and reason.status and ("http", reason.status) not in taken:
         entry = library.entry("http", reason.status, version)
         if entry is not None:
-            out.append(Candidate(entry, 90, f"HTTP.sys logs reason {reason.reason} with {reason.status}"))
+            why = _said(N_("HTTP.sys logs reason {reason} with {status}"), reason=reason.reason, status=reason.status)
+            out.append(Candidate(entry, 90, *why))
             taken.add(("http", reason.status))
-    for entry, _ in index.rows:
+    for entry, _fields in index.rows:
         key = (entry.protocol, entry.code)
         if key in taken or protocol not in (None, entry.protocol):
             continue
@@ -489,10 +518,10 @@ def _by_evidence(
             continue
         win32, reasons = index.evidence.get(_entry_key(entry), ((), ()))
         if evidence.win32 is not None and evidence.win32 in win32:
-            out.append(Candidate(entry, 85, f"its walk knows {evidence.describe()}"))
+            out.append(Candidate(entry, 85, *_said(N_("its walk knows {evidence}"), evidence=evidence.describe())))
             taken.add(key)
         elif evidence.reason and evidence.reason.lower() in reasons:
-            out.append(Candidate(entry, 85, f"its walk knows reason {evidence.reason}"))
+            out.append(Candidate(entry, 85, *_said(N_("its walk knows reason {reason}"), reason=evidence.reason)))
             taken.add(key)
     return out
 
@@ -507,7 +536,7 @@ def _by_words(index: TextIndex, text: str, version, protocol) -> list[Candidate]
     words = set(sequence)
     if not words:
         return []
-    best: dict[tuple[str, str], tuple[float, CodeEntry, list[str]]] = {}
+    best: dict[tuple[str, str], tuple[float, CodeEntry, list[str], bool]] = {}
     # Most pasted text is about web pages: FTP codes need the text to mention FTP to rank on par.
     ftp_weight = 1.0 if re.search(r"\bftps?\b", text, re.I) else 0.6
     for entry, fields in index.rows:
@@ -526,25 +555,33 @@ def _by_words(index: TextIndex, text: str, version, protocol) -> list[Candidate]
             if (first, second) in pairs:  # "content length", "application pool": phrases weigh more
                 score += index.idf.get(first, 1.0) + index.idf.get(second, 1.0)
         title = _words(tr(entry.title))
-        if score and len(title) >= 2 and _contains(sequence, title):
+        quoted = bool(score and len(title) >= 2 and _contains(sequence, title))
+        if quoted:
             # Error pages and tickets often quote the title itself: "Directory Listing Denied".
             score += 1.5 * sum(index.idf.get(w, 1.0) for w in title)
-            hits.append("the title")
         if score:
             score *= ftp_weight if entry.protocol == "ftp" else 1.0
             key = (entry.protocol, entry.code)
             if key not in best or best[key][0] < score:
-                best[key] = (score, entry, hits)
+                best[key] = (score, entry, hits, quoted)
     if not best:
         return []
     ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].status, item[1].substatus or -1))
     out = []
-    for score, entry, hits in ranked:
+    for score, entry, hits, quoted in ranked:
         scaled = round(75 * score / (score + _HALF))  # saturates: more matching words, more sure
         if scaled < 10:
             continue
-        out.append(Candidate(entry, scaled, "words: " + ", ".join(sorted(hits))))
+        out.append(Candidate(entry, scaled, *_words_why(hits, quoted)))
     return out
+
+
+def _words_why(hits: list[str], quoted: bool) -> tuple[str, str]:
+    """`words: ...`, the matched words in order, "the title" among them when the text quotes the title."""
+    template = N_("words: {words}")
+    english = ", ".join(sorted(hits + (["the title"] if quoted else [])))
+    shown = ", ".join(sorted(hits + ([_("the title")] if quoted else [])))
+    return template.format(words=english), _(template).format(words=shown)
 
 
 def _evidence(library: Library, text: str, logged: Sequence[Logged] = ()) -> Evidence:

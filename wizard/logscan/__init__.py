@@ -1,6 +1,7 @@
 """Read IIS's own logs, rank the failing status combinations, and say which walk to open for each.
 
-Pure Python with no Textual and no other iisdoctor module: the CLI and the TUI both build on it.
+Pure Python with no Textual and no other iisdoctor module but the language layer (for the
+table's words): the CLI and the TUI both build on it.
 """
 
 from wizard.logscan.engine import scan, total_size

@@ -7,12 +7,13 @@ from collections.abc import Callable, Sequence
 from itertools import chain
 from typing import BinaryIO
 
+from wizard.language.messages import N_
 from wizard.logscan import parallel
 from wizard.logscan.blocks import blocks
 from wizard.logscan.filters import Filters
 from wizard.logscan.formats import NATIVE, NCSA, W3C, sniff
 from wizard.logscan.jsonio import absorb
-from wizard.logscan.model import FileReport, ScanResult
+from wizard.logscan.model import FileReport, Said, ScanResult
 from wizard.logscan.native import read_native
 from wizard.logscan.sources import Source, expand, open_source
 from wizard.logscan.tally import FileTally
@@ -48,7 +49,7 @@ def scan_source(
         parts = blocks(stream, progress=progress)
         first = next(parts, None)
         if first is None:
-            report.note("empty file")
+            report.note(Said(N_("empty file")))
             return report
         kind = sniff(first[:65536])
         everything = chain([first], parts)
@@ -62,9 +63,12 @@ def scan_source(
             report.format = kind
             report.skipped = lines
             report.note(
-                "NCSA common log format: not an IIS W3C log, not read"
+                Said(N_("NCSA common log format: not an IIS W3C log, not read"))
                 if kind == NCSA
-                else f"not an IIS log: no #Fields header and no line looks like one ({lines} lines not read)"
+                else Said(
+                    N_("not an IIS log: no #Fields header and no line looks like one ({lines} lines not read)"),
+                    lines=lines,
+                )
             )
     return report
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
+from wizard.language.messages import _
 from wizard.logscan.layout import Layout, text
 from wizard.logscan.model import Group
 
@@ -32,10 +33,14 @@ class Filters:
     def __post_init__(self) -> None:
         for when in (self.since, self.until):
             if when is not None and not _WHEN.match(when):
-                raise FilterError(f"not an ISO date or date-time: {when!r} (use 2024-05-01 or 2024-05-01T13:00)")
+                raise FilterError(
+                    _("not an ISO date or date-time: {value} (use 2024-05-01 or 2024-05-01T13:00)").format(
+                        value=repr(when)
+                    )
+                )
         for spec in self.status:
             if not _STATUS.match(spec):
-                raise FilterError(f"not a status filter: {spec!r} (use 5xx, 403 or 500.19)")
+                raise FilterError(_("not a status filter: {value} (use 5xx, 403 or 500.19)").format(value=repr(spec)))
 
     @property
     def per_line(self) -> bool:

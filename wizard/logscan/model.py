@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from wizard.language.messages import _
 from wizard.logscan.layout import HTTPERR, GroupKey
 from wizard.logscan.topk import CappedCounter
 
@@ -93,6 +95,39 @@ class Group:
     def slow_floor(self) -> int:
         """A time-taken must beat this to enter the slowest list (-1 while the list is not full)."""
         return self.slowest[-1].ms if len(self.slowest) >= SLOWEST else -1
+
+
+class Said(str):
+    """A note or skip reason: the English text (what the JSON report carries and `--merge` reads back)
+    that keeps its catalog template and values, so the table can word it in the run's language.
+
+    Mark the template with `N_()` where it is written: `Said(N_("{count} values where #Fields names {width}"),
+    count=5, width=14)`. Pickles as template and values, so parallel workers hand back translatable notes.
+    """
+
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, **values: Any) -> Said:
+        said = super().__new__(cls, template.format(**values))
+        said.template, said.values = template, values
+        return said
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _said, (self.template, self.values)
+
+    def translated(self) -> str:
+        return _(self.template).format(**self.values)
+
+
+def _said(template: str, values: dict[str, Any]) -> Said:
+    return Said(template, **values)
+
+
+def in_language(text: str) -> str:
+    """A note or skip reason as the table shows it: translated when it is a `Said`, or when text read back
+    from a JSON report is a catalog sentence without values; otherwise as it is."""
+    return text.translated() if isinstance(text, Said) else _(text)
 
 
 @dataclass

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from wizard.language.messages import N_
 from wizard.logscan.filters import Filters
 from wizard.logscan.layout import Layout
+from wizard.logscan.model import Said
 from wizard.logscan.tally import FileTally, tally
 
 #: Positions in a native line: client-ip, user, date, time, service, server, server-ip, time-taken,
@@ -43,7 +45,7 @@ def read_native(ft: FileTally, blocks: Iterable[bytes], filters: Filters | None 
     http, ftp = Layout(list(_FIELDS)), Layout(list(_FIELDS))
     ftp.protocol = "ftp"
     ft.report.format = "iis-native"
-    ft.report.note("IIS native format: times are the server's local time, and there is no substatus")
+    ft.report.note(Said(N_("IIS native format: times are the server's local time, and there is no substatus")))
     number = 1
     for block in blocks:
         lines = block.split(b"\n")
@@ -56,7 +58,9 @@ def read_native(ft: FileTally, blocks: Iterable[bytes], filters: Filters | None 
             parts = [p.strip() for p in line.rstrip(b"\r").split(b",")]
             date = _iso_date(parts[2]) if len(parts) > _WIDTH else None
             if date is None:
-                ft.report.skip(here, f"not a native IIS log line ({len(parts)} comma-separated values)")
+                ft.report.skip(
+                    here, Said(N_("not a native IIS log line ({count} comma-separated values)"), count=len(parts))
+                )
                 continue
             service = parts[4]
             row = [

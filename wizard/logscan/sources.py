@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from wizard.language.messages import _
+
 _LOG_SUFFIXES = (".log", ".gz", ".txt")
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -60,11 +62,11 @@ def expand(paths: Sequence[str]) -> list[Source]:
         elif any(c in raw for c in "*?["):
             matches = sorted(glob.glob(raw, recursive=True))
             if not matches:
-                raise UsageError(f"no files match {raw}")
+                raise UsageError(_("no files match {pattern}").format(pattern=raw))
             for match in matches:
                 out += _walk(Path(match)) if os.path.isdir(match) else [match]
         else:
-            raise UsageError(f"no such file or folder: {raw}")
+            raise UsageError(_("no such file or folder: {path}").format(path=raw))
     seen: set[str] = set()
     return [Source(p) for p in out if not (p in seen or seen.add(p))]  # type: ignore[func-returns-value]
 

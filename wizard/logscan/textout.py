@@ -6,8 +6,9 @@ import csv
 import io
 
 from wizard.knowledge.safe_text import clip, shown
+from wizard.language.messages import _, ngettext
 from wizard.logscan.jsonio import TOP
-from wizard.logscan.model import Group, ScanResult
+from wizard.logscan.model import Group, ScanResult, in_language
 from wizard.logscan.walk import code_label, command, walk_args
 
 
@@ -29,56 +30,100 @@ def table(result: ScanResult, width: int = 80, limit: int = 20) -> str:
     """The report as plain text that fits `width` columns."""
     groups = result.ranked()
     requests = result.requests
-    out = [fit(f"{requests:,} requests in {len(result.files)} file(s), {result.skipped:,} lines skipped", width)]
+    summary = _("{requests} in {files}, {skipped}").format(
+        requests=ngettext("{n} requests", "{n} requests", requests).format(n=f"{requests:,}"),
+        files=ngettext("{n} file(s)", "{n} file(s)", len(result.files)).format(n=len(result.files)),
+        skipped=ngettext("{n} lines skipped", "{n} lines skipped", result.skipped).format(n=f"{result.skipped:,}"),
+    )
+    out = [fit(summary, width)]
     failing = [g for g in groups if g.failure]
     if not failing:
-        out.append("No failing requests (status 400 and up, or HTTP.sys errors).")
+        out.append(_("No failing requests (status 400 and up, or HTTP.sys errors)."))
     else:
         out.append("")
-        head = f"{'Code':<22}{'Count':>9}{'Share':>7}  {'First seen':<16}  {'Last seen':<16}"
-        out.append(fit(head, width))
+        columns = _Columns()
+        out.append(fit(columns.head(), width))
         for group in failing[:limit]:
-            out += _group_lines(group, requests, width)
+            out += _group_lines(group, requests, width, columns)
         if len(failing) > limit:
-            out.append(f"... and {len(failing) - limit} more failing combinations (use --json for all)")
+            more = len(failing) - limit
+            out.append(
+                ngettext(
+                    "... and {n} more failing combinations (use --json for all)",
+                    "... and {n} more failing combinations (use --json for all)",
+                    more,
+                ).format(n=more)
+            )
     others = [g for g in groups if not g.failure]
     if others:
         out.append("")
-        summary = ", ".join(f"{code_label(g)}: {g.count:,}" for g in others[:8])
-        out.append(fit(f"Not failing: {summary}", width))
+        passing = ", ".join(f"{code_label(g)}: {g.count:,}" for g in others[:8])
+        out.append(fit(_("Not failing: {codes}").format(codes=passing), width))
     out.append("")
     for report in result.files:
-        version = f", IIS {report.iis}" if report.iis else ""
-        out.append(
-            fit(f"{report.path}: {report.format}{version}, {report.requests:,} read, {report.skipped:,} skipped", width)
-        )
+        counts = {"read": f"{report.requests:,}", "skipped": f"{report.skipped:,}"}
+        if report.iis:
+            line = _("{path}: {format}, IIS {version}, {read} read, {skipped} skipped").format(
+                path=report.path, format=report.format, version=report.iis, **counts
+            )
+        else:
+            line = _("{path}: {format}, {read} read, {skipped} skipped").format(
+                path=report.path, format=report.format, **counts
+            )
+        out.append(fit(line, width))
         for note in report.notes:
-            out.append(fit(f"  note: {note}", width))
+            out.append(fit("  " + _("note: {note}").format(note=in_language(note)), width))
         for skipped in report.skipped_lines:
-            out.append(fit(f"  line {skipped.line}: {skipped.why}", width))
+            out.append(
+                fit("  " + _("line {line}: {why}").format(line=skipped.line, why=in_language(skipped.why)), width)
+            )
     return "\n".join(out) + "\n"
 
 
-def _group_lines(group: Group, requests: int, width: int) -> list[str]:
+class _Columns:
+    """The failing table's columns: each as wide as its default or its heading in the run's language."""
+
+    def __init__(self) -> None:
+        self.labels = (_("Code"), _("Count"), _("Share"), _("First seen"), _("Last seen"))
+        code, count, share, first, last = self.labels
+        self.code = max(22, len(code) + 2)
+        self.count = max(9, len(count) + 2)
+        self.share = max(7, len(share) + 2)
+        self.first = max(16, len(first))
+        self.last = max(16, len(last))
+
+    def head(self) -> str:
+        return self.row(*self.labels)
+
+    def row(self, code: str, count: str, share: str, first: str, last: str) -> str:
+        return (
+            f"{code:<{self.code}}{count:>{self.count}}{share:>{self.share}}  {first:<{self.first}}  {last:<{self.last}}"
+        )
+
+
+def _group_lines(group: Group, requests: int, width: int, columns: _Columns) -> list[str]:
     share = f"{group.count / requests:.1%}" if requests else "-"
     lines = [
-        fit(
-            f"{code_label(group):<22}{group.count:>9,}{share:>7}  {_when(group.first):<16}  {_when(group.last):<16}",
-            width,
-        )
+        fit(columns.row(code_label(group), f"{group.count:,}", share, _when(group.first), _when(group.last)), width)
     ]
     busiest = group.hours.top(1)
     if busiest:
-        lines.append(fit(f"    busiest hour {busiest[0][0].replace('T', ' ')}:00 ({busiest[0][1]:,})", width))
+        hour, count = busiest[0]
+        lines.append(
+            fit(
+                "    " + _("busiest hour {hour}:00 ({count})").format(hour=hour.replace("T", " "), count=f"{count:,}"),
+                width,
+            )
+        )
     for url, count in group.urls.top(3):
         lines.append(fit(f"    {count:>8,}  {url}", width))
     clients = ", ".join(f"{c} ({n:,})" for c, n in group.clients.top(3))
     if clients:
-        lines.append(fit(f"    clients: {clients}", width))
+        lines.append(fit("    " + _("clients: {clients}").format(clients=clients), width))
     if group.slowest:
         slow = group.slowest[0]
-        lines.append(fit(f"    slowest: {slow.ms:,} ms {slow.url or '-'}", width))
-    lines.append(fit(f"    walk: {command(walk_args(group))}", width))
+        lines.append(fit("    " + _("slowest: {ms} ms {url}").format(ms=f"{slow.ms:,}", url=slow.url or "-"), width))
+    lines.append(fit("    " + _("walk: {command}").format(command=command(walk_args(group))), width))
     return lines
 
 

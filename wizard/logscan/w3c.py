@@ -6,10 +6,12 @@ import re
 from collections.abc import Callable, Iterable
 from itertools import compress
 
+from wizard.language.messages import N_
 from wizard.logscan.columns import hour_runs
 from wizard.logscan.filters import Filters
 from wizard.logscan.formats import IIS6_DEFAULT, IIS7_DEFAULT, iis_version, looks_like_default
 from wizard.logscan.layout import Layout
+from wizard.logscan.model import Said
 from wizard.logscan.tally import FileTally, Tally
 
 _QUOTED = re.compile(rb'"[^"]*"|[^\s"]+')
@@ -117,7 +119,9 @@ class W3CReader:
                 report.format = "httperr"
             if version is not None:
                 if report.iis is not None and report.iis != version:
-                    report.note(f"the log names IIS {report.iis} and IIS {version}")
+                    report.note(
+                        Said(N_("the log names IIS {first} and IIS {second}"), first=report.iis, second=version)
+                    )
                 report.iis = report.iis or version
 
     def _rows(self, lines: list[bytes], start: int) -> None:
@@ -147,7 +151,7 @@ class W3CReader:
                 self.ft.report.format = "ftp"
         if not layout.usable:
             if rows:
-                self.ft.report.skip(next(iter(nums)), "the #Fields line has no sc-status field", len(rows))
+                self.ft.report.skip(next(iter(nums)), Said(N_("the #Fields line has no sc-status field")), len(rows))
             return
         if self.filters is not None:
             if self._test is None:
@@ -178,7 +182,9 @@ class W3CReader:
             if len(quoted) == width:
                 rows[i], keep[i] = quoted, True
                 return
-        self.ft.report.skip(start + i, f"{len(row)} values where #Fields names {width}")
+        self.ft.report.skip(
+            start + i, Said(N_("{count} values where #Fields names {width}"), count=len(row), width=width)
+        )
 
     def _guess(self, lines: list[bytes]) -> Layout | None:
         """A file without a header: take the IIS default field set, but only if the lines fit it."""
@@ -191,7 +197,11 @@ class W3CReader:
         for fields, name in ((IIS7_DEFAULT, "IIS 7+"), (IIS6_DEFAULT, "IIS 6")):
             if all(looks_like_default(values, fields) for values in sample):
                 self.layout = Layout(list(fields))
-                self.ft.report.note(f"no #Fields header: read with the {name} default field set, which the lines fit")
+                self.ft.report.note(
+                    Said(
+                        N_("no #Fields header: read with the {name} default field set, which the lines fit"), name=name
+                    )
+                )
                 return self.layout
         return None
 
@@ -199,5 +209,5 @@ class W3CReader:
         self._close()
         if self.headerless:
             report = self.ft.report
-            report.skip(self.headerless_line, "no #Fields header before this line", self.headerless)
-            report.note(f"no #Fields header, {self.headerless} lines not read")
+            report.skip(self.headerless_line, Said(N_("no #Fields header before this line")), self.headerless)
+            report.note(Said(N_("no #Fields header, {lines} lines not read"), lines=self.headerless))

@@ -15,6 +15,13 @@ from wizard.knowledge.library import Library
 from wizard.knowledge.model import RETURN, Graph, Jump, Node, Outcome, Question, Subtree, Tree, Use, tr
 from wizard.knowledge.references import reference_findings, targets
 
+
+def _en(text: dict | None) -> str:
+    """Tree text in English: examples name answers by their English label, and findings (for tree authors)
+    do not change with the run's language."""
+    return tr(text, "en")
+
+
 MAX_QUESTIONS = 8
 """No walk should ask more questions than this before its first outcome (or its jump to the
 walk of the code the answers have found)."""
@@ -182,10 +189,12 @@ def _answer_counts(library: Library, graph: Graph) -> list[Finding]:
         if len(node.answers) < 2:
             out.append(Finding(node.where, f"{node.id}: a question needs at least two answers"))
             continue
-        labels = [tr(a.label).strip().lower() for a in node.answers]
+        labels = [_en(a.label).strip().lower() for a in node.answers]
         for i, label in enumerate(labels):
             if label in labels[:i]:
-                out.append(Finding(node.answers[i].where, f"{node.id}: two answers read {tr(node.answers[i].label)!r}"))
+                out.append(
+                    Finding(node.answers[i].where, f"{node.id}: two answers read {_en(node.answers[i].label)!r}")
+                )
         active = scope & (node.versions or V.ALL)
         for version in sorted(active, key=V.KNOWN.index):
             shown = [a for a in node.answers if a.versions is None or version in a.versions]
@@ -202,7 +211,7 @@ def _kb_titles(graphs: list[Graph]) -> list[Finding]:
     for graph in graphs:
         for node in graph.nodes.values():
             for ref in getattr(node, "kb", ()):
-                title = tr(ref.title)
+                title = _en(ref.title)
                 if ref.id not in first:
                     first[ref.id] = (title, node.where)
                 elif first[ref.id][0] != title:
@@ -231,7 +240,7 @@ def _evidence(library: Library, graph: Graph) -> list[Finding]:
                     out.append(
                         Finding(
                             answer.where,
-                            f"{node.id}: this answer and {tr(other.label)!r} are both picked by the same evidence",
+                            f"{node.id}: this answer and {_en(other.label)!r} are both picked by the same evidence",
                         )
                     )
             when = answer.when
@@ -398,7 +407,7 @@ def apply_answer(session: Session, given: str | int) -> Session:
     if isinstance(given, int):
         return session.choose(given - 1)
     for i, answer in enumerate(shown):
-        if tr(answer.label).strip().lower() == given.strip().lower():
+        if _en(answer.label).strip().lower() == given.strip().lower():
             return session.choose(i)
-    options = "; ".join(tr(a.label) for a in shown)
+    options = "; ".join(_en(a.label) for a in shown)
     raise SessionError(f"{session.position} has no answer {given!r} (answers: {options})")

@@ -20,9 +20,26 @@ from wizard.knowledge.model import (
     headline,
     tr,
 )
+from wizard.language.messages import N_, _
 from wizard.platform.links import kb_url
 
 INDENT = "    "
+
+#: The labels of the header fields (translated when shown); values start in one column after the longest.
+FIELDS = (N_("Class"), N_("IIS"), N_("Sent by"), N_("Meaning"), N_("Note"), N_("Also"), N_("Evidence"))
+#: The labels of `explain --win32` and `explain --reason`.
+CATALOG_FIELDS = (N_("Meaning"), N_("In IIS"), N_("Fix"))
+
+
+def label_width(names: tuple[str, ...]) -> int:
+    """Where values start after `Label:` in the run's language: column 10 in English, further for longer labels."""
+    return max(10, *(len(_(name)) + 2 for name in names))
+
+
+def _labelled(label: str, text: str, width: int, column: int) -> list[str]:
+    """`Label:   text`, wrapped to `width` with the text in its column."""
+    head = f"{_(label)}:".ljust(column)
+    return textwrap.wrap(text, width, initial_indent=head, subsequent_indent=" " * column) or [head]
 
 
 class Outline:
@@ -43,6 +60,7 @@ class Outline:
         self.graph = graph
         self.version = version
         self.width = max(40, width)
+        self.column = label_width(FIELDS)  # where the header's values start
         self.numbers: dict[str, str] = {}
         self.lines: list[str] = []
         self.pending_subtrees: list[str] = []
@@ -55,11 +73,12 @@ class Outline:
             if others:
                 self._say(
                     "",
-                    f"No guided walk for IIS {self.version} yet; there is one for IIS "
-                    f"{V.describe(others)} (try --iis {V.newest(others)}).",
+                    _(
+                        "No guided walk for IIS {version} yet; there is one for IIS {versions} (try --iis {newest})."
+                    ).format(version=self.version, versions=V.describe(others), newest=V.newest(others)),
                 )
             else:
-                self._say("", "No guided walk exists for this code yet; the meaning above is what is known.")
+                self._say("", _("No guided walk exists for this code yet; the meaning above is what is known."))
             return "\n".join(self.lines) + "\n"
         if self.evidence:
             self._evidence_path()
@@ -72,7 +91,8 @@ class Outline:
                 continue
             done.add(key)
             sub = self.library.subtrees[key]
-            self.lines += ["", f"Shared check {self._subtree_label(key)}: {tr(sub.title)}", ""]
+            heading = _("Shared check {label}: {title}").format(label=self._subtree_label(key), title=tr(sub.title))
+            self.lines += ["", heading, ""]
             self._walk(sub, sub.start, 0, key)
         return "\n".join(self.lines) + "\n"
 
@@ -82,42 +102,48 @@ class Outline:
         e = self.entry
         self.lines.append(f"{e.protocol.upper()} {e.code} — {tr(e.title)}")
         klass = self.library.class_entry(e.protocol, e.klass)
-        self._field("Class", f"{e.klass}" + (f" ({tr(klass.title)})" if klass else ""))
-        self._field("IIS", self.version if self.version else V.describe(e.versions))
+        self._field(N_("Class"), f"{e.klass}" + (f" ({tr(klass.title)})" if klass else ""))
+        self._field(N_("IIS"), self.version if self.version else V.describe(e.versions))
         if e.component:
-            self._field("Sent by", e.component)
-        self._field("Meaning", tr(e.meaning))
+            self._field(N_("Sent by"), e.component)
+        self._field(N_("Meaning"), tr(e.meaning))
         if e.notes:
-            self._field("Note", tr(e.notes))
+            self._field(N_("Note"), tr(e.notes))
         if self.version:
             for other in self.library.other_meanings(e.protocol, e.code, self.version):
-                self._field("Also", f"on IIS {V.describe(other.versions)} {e.code} means: {tr(other.title)}")
+                also = _("on IIS {versions} {code} means: {title}")
+                self._field(
+                    N_("Also"), also.format(versions=V.describe(other.versions), code=e.code, title=tr(other.title))
+                )
 
     def _evidence_path(self) -> None:
         """The answers the evidence gives by itself, and where that leaves the walk."""
         from wizard.engine.session import Session, SessionError
 
         self.lines.append("")
-        self._field("Evidence", self.evidence.describe())
+        self._field(N_("Evidence"), self.evidence.describe())
+        under = " " * self.column
         try:
             session = Session.start(self.library, self.entry.protocol, self.entry.code, self.version, self.evidence)
         except SessionError as exc:
-            self._say(" " * 10, f"(cannot follow it: {exc})")
+            self._say(under, _("(cannot follow it: {error})").format(error=exc))
             return
         picked = [v for v in session.history if v.auto]
         if not picked:
-            self._say(" " * 10, "No question of this walk is answered by it; the full tree follows.")
+            self._say(under, _("No question of this walk is answered by it; the full tree follows."))
             return
         for visit in picked:
             label = tr(visit.answer.label) if visit.answer else ""
-            self._say(" " * 10, f"{tr(headline(visit.node))} → {label}", "• ")
-        landing = "Cause: " if session.finished else "Next question: "
-        landing += tr(headline(session.node))
-        self._say(" " * 10, landing, "⇒ ")
+            self._say(under, f"{tr(headline(visit.node))} → {label}", "• ")
+        if session.finished:
+            landing = _("Cause: {cause}").format(cause=tr(headline(session.node)))
+        else:
+            landing = _("Next question: {question}").format(question=tr(headline(session.node)))
+        self._say(under, landing, "⇒ ")
 
     def _field(self, name: str, value: str) -> None:
-        label = f"{name}:".ljust(10)
-        self.lines += textwrap.wrap(value, self.width, initial_indent=label, subsequent_indent=" " * 10) or [label]
+        """One header line: `name` is the English label of FIELDS, shown in the run's language."""
+        self.lines += _labelled(name, value, self.width, self.column)
 
     def _say(self, indent: str, text: str, first: str = "") -> None:
         self.lines += textwrap.wrap(
@@ -139,7 +165,7 @@ class Outline:
     def _tag(self, versions: frozenset[str] | None) -> str:
         if self.version is not None or versions is None:
             return ""
-        return f" [IIS {V.describe(versions)} only]"
+        return " " + _("[IIS {versions} only]").format(versions=V.describe(versions))
 
     def _number(self, scope: str, node_id: str) -> str:
         key = f"{scope}#{node_id}"
@@ -155,12 +181,12 @@ class Outline:
     def _target(self, graph: Graph, scope: str, target: str | None, depth: int) -> str:
         """Describe where a reference leads, rendering the node in place the first time."""
         if target is None:
-            return "(nowhere)"
+            return _("(nowhere)")
         if target == RETURN:
-            return "back to the check that used this one"
+            return _("back to the check that used this one")
         key = f"{scope}#{target}"
         if key in self.numbers:
-            return f"see [{self.numbers[key]}]"
+            return _("see [{number}]").format(number=self.numbers[key])
         self._walk(graph, target, depth, scope)
         return ""
 
@@ -168,7 +194,7 @@ class Outline:
         node = graph.nodes.get(node_id)
         indent = INDENT * depth
         if node is None:
-            self.lines.append(f"{indent}(unknown node {node_id})")
+            self.lines.append(indent + _("(unknown node {id})").format(id=node_id))
             return
         if isinstance(node, Question) and not self._applies(node.versions):
             self._follow(graph, scope, node.otherwise, depth, indent)
@@ -180,16 +206,16 @@ class Outline:
         if isinstance(node, Question):
             topic = f" {tr(node.topic)}" if node.topic else ""
             self.lines.append(f"{indent}[{number}]{topic}{self._tag(node.versions)}")
-            self._say(indent + "  ", tr(node.question), "Q: ")
+            self._say(indent + "  ", tr(node.question), _("Q:") + " ")
             if node.how:
-                self._say(indent + "  ", tr(node.how), "How to check: ")
+                self._say(indent + "  ", tr(node.how), _("How to check:") + " ")
             for command in node.commands:
                 self._command(indent + "  ", command)
             letters = "abcdefghijklmnopqrstuvwxyz"
             shown = [a for a in node.answers if self._applies(a.versions)]
             for i, answer in enumerate(shown):
                 lead = f"{letters[i]}) "
-                mark = "  ◀ your evidence" if self.evidence.matches(answer.when) else ""
+                mark = "  " + _("◀ your evidence") if self.evidence.matches(answer.when) else ""
                 self._say(indent + "  ", tr(answer.label) + self._tag(answer.versions) + mark, lead)
                 if answer.goto:
                     self._say(indent + "     ", self._jump(answer.goto), "→ ")
@@ -199,21 +225,21 @@ class Outline:
                     self.lines.append(f"{indent}     → {where}")
         elif isinstance(node, Outcome):
             topic = f" {tr(node.topic)}" if node.topic else ""
-            self.lines.append(f"{indent}[{number}] OUTCOME{topic}{self._tag(node.versions)}")
-            self._say(indent + "  ", tr(node.cause), "Cause: ")
-            self.lines.append(f"{indent}  Fix:")
+            self.lines.append(f"{indent}[{number}] " + _("OUTCOME") + topic + self._tag(node.versions))
+            self._say(indent + "  ", tr(node.cause), _("Cause:") + " ")
+            self.lines.append(indent + "  " + _("Fix:"))
             steps = [s for s in node.steps if self._applies(s.versions)]
             for i, step in enumerate(steps, 1):
                 self._say(indent + "    ", tr(step.text) + self._tag(step.versions), f"{i}. ")
                 if step.command:
                     self._command(indent + "    " + " " * len(f"{i}. "), step.command)
             for ref in node.kb:
-                self._say(indent + "  ", f"KB {ref.id}: {tr(ref.title)} <{kb_url(ref.id)}>", "See: ")
+                self._say(indent + "  ", f"KB {ref.id}: {tr(ref.title)} <{kb_url(ref.id)}>", _("See:") + " ")
             if node.goto:
-                self.lines.append(f"{indent}  Didn't fix it?")
+                self.lines.append(indent + "  " + _("Didn't fix it?"))
                 self._say(indent + "     ", self._jump(node.goto), "→ ")
             elif node.next:
-                self.lines.append(f"{indent}  Didn't fix it?")
+                self.lines.append(indent + "  " + _("Didn't fix it?"))
                 where = self._target(graph, scope, node.next, depth + 1)
                 if where:
                     self.lines.append(f"{indent}     → {where}")
@@ -223,12 +249,12 @@ class Outline:
                 self.pending_subtrees.append(node.subtree)
             sub = self.library.subtrees.get(node.subtree)
             title = tr(sub.title) if sub else node.subtree
-            self.lines.append(
-                f"{indent}[{number}] Check {title}: follow shared check "
-                f"{self._subtree_label(node.subtree)} below{self._tag(node.versions)}"
+            check = _("Check {title}: follow shared check {label} below").format(
+                title=title, label=self._subtree_label(node.subtree)
             )
+            self.lines.append(f"{indent}[{number}] {check}{self._tag(node.versions)}")
             if node.then:
-                self.lines.append(f"{indent}  When it finds nothing wrong, go on:")
+                self.lines.append(indent + "  " + _("When it finds nothing wrong, go on:"))
                 where = self._target(graph, scope, node.then, depth + 1)
                 if where:
                     self.lines.append(f"{indent}     → {where}")
@@ -239,10 +265,14 @@ class Outline:
         flag = f"--{protocol} " if len(self.library.protocols_of(jump.code)) > 1 else ""
         iis = f" --iis {self.version}" if self.version else ""
         entry = self.library.entry(protocol, jump.code, self.version)
-        title = f" — {tr(entry.title)}" if entry else ""
+        target = f"{protocol.upper()} {jump.code}" + (f" — {tr(entry.title)}" if entry else "")
+        command = f"iisdoctor explain {flag}{jump.code}{iis}"
         carried = Evidence(jump.win32, jump.reason)
-        extra = f", with {carried.describe()}" if carried else ""
-        return f"continues in {protocol.upper()} {jump.code}{title}{extra} (iisdoctor explain {flag}{jump.code}{iis})"
+        if carried:
+            return _("continues in {target}, with {evidence} ({command})").format(
+                target=target, evidence=carried.describe(), command=command
+            )
+        return _("continues in {target} ({command})").format(target=target, command=command)
 
     def _follow(self, graph: Graph, scope: str, target: str | None, depth: int, indent: str) -> None:
         where = self._target(graph, scope, target, depth)
@@ -254,25 +284,31 @@ def win32_text(entry: Win32Entry | None, value: int, width: int = 100) -> str:
     """`explain --win32`: what a Windows error code means, in both spellings."""
     spelled = f"Win32 {value} = HRESULT {hresult_of(value)}" if value <= 0xFFFF else f"HRESULT {hresult_of(value)}"
     if entry is None:
-        return (
-            (
-                f"{spelled}\nNot in the catalog. `net helpmsg {value}` on Windows prints the system's text "
-                f"for codes below 16384.\n"
-            )
-            if value <= 0xFFFF
-            else f"{spelled}\nNot in the catalog.\n"
-        )
+        if value <= 0xFFFF:
+            missing = _(
+                "Not in the catalog. `net helpmsg {value}` on Windows prints the system's text for codes below 16384."
+            ).format(value=value)
+        else:
+            missing = _("Not in the catalog.")
+        return f"{spelled}\n{missing}\n"
     lines = [f"{spelled} — {entry.name}"]
-    for label, text in (("Meaning", entry.meaning), ("In IIS", entry.in_iis)):
+    column = label_width(CATALOG_FIELDS)
+    for label, text in ((N_("Meaning"), entry.meaning), (N_("In IIS"), entry.in_iis)):
         if text:
-            lines += textwrap.wrap(tr(text), width, initial_indent=f"{label}:".ljust(10), subsequent_indent=" " * 10)
+            lines += _labelled(label, tr(text), width, column)
     return "\n".join(lines) + "\n"
 
 
 def reason_text(entry: ReasonEntry, width: int = 100) -> str:
     """`explain --reason`: an HTTPERR reason, the status it comes with, and what to do."""
-    lines = [f"HTTPERR reason {entry.reason}" + (f" (sent with HTTP {entry.status})" if entry.status else "")]
-    for label, text in (("Meaning", entry.meaning), ("Fix", entry.fix)):
+    if entry.status:
+        lines = [
+            _("HTTPERR reason {reason} (sent with HTTP {status})").format(reason=entry.reason, status=entry.status)
+        ]
+    else:
+        lines = [_("HTTPERR reason {reason}").format(reason=entry.reason)]
+    column = label_width(CATALOG_FIELDS)
+    for label, text in ((N_("Meaning"), entry.meaning), (N_("Fix"), entry.fix)):
         if text:
-            lines += textwrap.wrap(tr(text), width, initial_indent=f"{label}:".ljust(10), subsequent_indent=" " * 10)
+            lines += _labelled(label, tr(text), width, column)
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from wizard.knowledge.i18n import tr
+from wizard.language.messages import _
 
 if TYPE_CHECKING:
     from wizard.engine.session import Session
@@ -33,11 +34,14 @@ def question_view(session: Session, library: Library, chosen: str) -> QuestionVi
     node = session.question
     asked = len([v for v in session.history if v.answer is not None]) + 1
     more = session.remaining() - 1
-    tail = "this is the last question" if more <= 0 else f"at most {more} more after this"
+    if more <= 0:
+        progress = _("Question {asked} · this is the last question").format(asked=asked)
+    else:
+        progress = _("Question {asked} · at most {more} more after this").format(asked=asked, more=more)
     return QuestionView(
         crumbs=" › ".join(session.breadcrumb()),
         notice=notice(session, library, chosen),
-        progress=f"Question {asked} · {tail}",
+        progress=progress,
         question=tr(node.question),
         how=tr(node.how),
         commands=tuple(node.commands),
@@ -55,28 +59,40 @@ def notice(session: Session, library: Library, chosen: str) -> str:
     picked = None if session.finished else session.evidence_answer()
     if picked is not None:
         lines.append(
-            f"Your evidence ({session.active_evidence.describe()}) points to answer {picked + 1}; "
-            f"pick another answer to change it."
+            _("Your evidence ({evidence}) points to answer {number}; pick another answer to change it.").format(
+                evidence=session.active_evidence.describe(), number=picked + 1
+            )
         )
     elif auto:
         lines.append(
-            f"Answered from the evidence you gave ({session.active_evidence.describe()}): "
-            f"{tr(auto[-1].answer.label) if auto[-1].answer else ''}. Press b to change it."
+            _("Answered from the evidence you gave ({evidence}): {answer}. Press b to change it.").format(
+                evidence=session.active_evidence.describe(),
+                answer=tr(auto[-1].answer.label) if auto[-1].answer else "",
+            )
         )
     elif session.evidence and not session.moves:
-        lines.append(f"Evidence: {session.evidence.describe()} (it answers no question here).")
+        lines.append(
+            _("Evidence: {evidence} (it answers no question here).").format(evidence=session.evidence.describe())
+        )
     if session.version != chosen:
         here = library.entry(session.protocol, session.code, chosen)
         if here is not None and chosen in here.versions:
             lines.append(
-                f"This walk is written for IIS {session.version}; you chose IIS {chosen}, for which "
-                f"there is no guided walk of {session.code} yet."
+                _(
+                    "This walk is written for IIS {version}; you chose IIS {chosen}, for which "
+                    "there is no guided walk of {code} yet."
+                ).format(version=session.version, chosen=chosen, code=session.code)
             )
         else:
             lines.append(
-                f"IIS {chosen} does not use {session.code}; this walk is for IIS {session.version}, "
-                f"where it comes from."
+                _("IIS {chosen} does not use {code}; this walk is for IIS {version}, where it comes from.").format(
+                    chosen=chosen, code=session.code, version=session.version
+                )
             )
     for other in library.other_meanings(session.protocol, session.code, session.version):
-        lines.append(f"On IIS {V.describe(other.versions)} {session.code} means something else: {tr(other.title)}.")
+        lines.append(
+            _("On IIS {versions} {code} means something else: {title}.").format(
+                versions=V.describe(other.versions), code=session.code, title=tr(other.title)
+            )
+        )
     return "\n".join(lines)

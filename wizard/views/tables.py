@@ -7,6 +7,10 @@ from collections.abc import Sequence
 from wizard.knowledge import versions as V
 from wizard.knowledge.model import CodeEntry, tr
 from wizard.knowledge.safe_text import clip
+from wizard.language.messages import N_, _
+
+#: The code list's headings (translated when shown).
+CODE_HEADER = (N_("PROTO"), N_("CODE"), N_("IIS"), N_("MEANING"))
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]], width: int = 100, last_min: int = 20) -> str:
@@ -26,4 +30,4 @@ def code_table(entries: Sequence[CodeEntry], width: int = 100) -> str:
     if not entries:
         return ""
     rows = [(e.protocol.upper(), e.code, V.describe(e.versions), tr(e.title)) for e in entries]
-    return table(("PROTO", "CODE", "IIS", "MEANING"), rows, width)
+    return table(tuple(_(name) for name in CODE_HEADER), rows, width)

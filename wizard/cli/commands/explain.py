@@ -13,6 +13,7 @@ from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import CodeEntry, Tree
 from wizard.knowledge.safe_text import shown
+from wizard.language.messages import _
 from wizard.platform import settings
 from wizard.views.outline import Outline, reason_text, win32_text
 
@@ -30,7 +31,7 @@ def explain(request: Request, text: str) -> Exit:
     code_text, evidence = parsed
     if not code_text:
         if not evidence:
-            say("explain needs a code, --win32 CODE or --reason REASON")
+            say(_("explain needs a code, --win32 CODE or --reason REASON"))
             return Exit.USAGE
         if evidence.win32 is not None:
             sys.stdout.write(shown(win32_text(library.win32.get(evidence.win32), evidence.win32, width())))
@@ -49,11 +50,12 @@ def explain(request: Request, text: str) -> Exit:
     version = request.version
     if version is None:
         version = default_version(library, entry)
-        say(f"explaining IIS {version} (the remembered version; choose another with --iis)")
+        say(_("explaining IIS {version} (the remembered version; choose another with --iis)").format(version=version))
     elif version not in entry.versions:
         say(
-            f"{entry.protocol.upper()} {entry.code} is not used by IIS {version} "
-            f"(it exists in IIS {V.describe(entry.versions)})"
+            _("{code} is not used by IIS {version} (it exists in IIS {versions})").format(
+                code=f"{entry.protocol.upper()} {entry.code}", version=version, versions=V.describe(entry.versions)
+            )
         )
     graph = library.tree(entry.protocol, entry.code, version)
     if request.json:

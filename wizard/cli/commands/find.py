@@ -12,16 +12,17 @@ from wizard.find.text_match import find
 from wizard.knowledge import versions as V
 from wizard.knowledge.model import tr
 from wizard.knowledge.safe_text import shown
+from wizard.language.messages import _
 
 
 def run(request: Request) -> Exit:
     text = " ".join(request.words)
     if not text or text == "-":
         if sys.stdin.isatty():
-            say("paste the text, then press Ctrl+D (Ctrl+Z, Enter on Windows)")
+            say(_("paste the text, then press Ctrl+D (Ctrl+Z, Enter on Windows)"))
         text = sys.stdin.read()
     if not text.strip():
-        say("find needs some text: an error page, a log line or a sentence")
+        say(_("find needs some text: an error page, a log line or a sentence"))
         return Exit.USAGE
     library = load_library(request)
     result = find(library, text, version=request.version, protocol=request.protocol, limit=request.limit)
@@ -32,8 +33,10 @@ def run(request: Request) -> Exit:
         return Exit.OK if result.candidates else Exit.FINDINGS
     if not result.candidates:
         print(
-            "No known code matches that text. Try fewer, more specific words, or paste the "
-            "status line of the error page."
+            _(
+                "No known code matches that text. Try fewer, more specific words, or paste the "
+                "status line of the error page."
+            )
         )
         return Exit.FINDINGS
     lines = []
@@ -41,9 +44,9 @@ def run(request: Request) -> Exit:
         e = c.entry
         lines.append(f"{c.score:>3}  {e.protocol.upper()} {e.code}  {tr(e.title)}  (IIS {V.describe(e.versions)})")
         lines += textwrap.wrap(tr(e.meaning), width(), initial_indent="     ", subsequent_indent="     ")
-        lines.append(f"     why: {c.why}")
+        lines.append("     " + _("why: {why}").format(why=c.shown_why or c.why))
     if result.evidence:
-        lines.append(f"\nAlso found: {result.evidence.describe()}")
+        lines.append("\n" + _("Also found: {evidence}").format(evidence=result.evidence.describe()))
     best = result.candidates[0].entry
     flags = ""
     if result.evidence.win32 is not None:
@@ -51,6 +54,7 @@ def run(request: Request) -> Exit:
     if result.evidence.reason:
         flags += f" --reason {result.evidence.reason}"
     proto = " --ftp" if best.protocol == "ftp" else ""
-    lines.append(f"\nStart the walk: iisdoctor --code {best.code}{proto}{flags}")
+    walk = f"iisdoctor --code {best.code}{proto}{flags}"
+    lines.append("\n" + _("Start the walk: {command}").format(command=walk))
     print(shown("\n".join(lines)))
     return Exit.OK

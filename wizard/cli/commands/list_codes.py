@@ -7,6 +7,7 @@ from wizard.cli.output import load_library, say, width
 from wizard.cli.request import Request
 from wizard.engine.lookup import matches_pattern
 from wizard.knowledge.safe_text import shown
+from wizard.language.messages import _
 from wizard.views.tables import code_table
 
 
@@ -23,7 +24,7 @@ def run(request: Request) -> Exit:
         print(as_json.dumps(as_json.code_list(entries, library)), end="")
         return Exit.OK if entries else Exit.FINDINGS
     if not entries:
-        say(f"no known code matches {' '.join(request.words)!r}")
+        say(_("no known code matches {patterns}").format(patterns=repr(" ".join(request.words))))
         return Exit.FINDINGS
     print(shown(code_table(entries, width())))
     return Exit.OK

@@ -12,6 +12,7 @@ from wizard.cli.output import load_library, say
 from wizard.cli.request import Request
 from wizard.engine.session import SessionError
 from wizard.knowledge.safe_text import shown
+from wizard.language.messages import _
 
 
 def load_case(case_id: str) -> Case | None:
@@ -30,7 +31,7 @@ def run(request: Request) -> Exit:
     try:
         text = render(case, load_library(request), request.format)
     except SessionError as exc:
-        say(f"case {case.id} cannot be shown with the trees installed now: {exc}")
+        say(_("case {id} cannot be shown with the trees installed now: {error}").format(id=case.id, error=exc))
         return Exit.FINDINGS
     if request.output in (None, "-"):
         sys.stdout.write(shown(text))
@@ -39,7 +40,7 @@ def run(request: Request) -> Exit:
     try:
         target.write_text(shown(text), encoding="utf-8")
     except OSError as exc:
-        say(f"cannot write {target}: {exc.strerror or exc}")
+        say(_("cannot write {path}: {error}").format(path=target, error=exc.strerror or exc))
         return Exit.FINDINGS
-    say(f"wrote {target}")
+    say(_("wrote {path}").format(path=target))
     return Exit.OK

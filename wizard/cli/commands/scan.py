@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from wizard.cli.exit_codes import Exit
 from wizard.cli.output import load_library, say, width
 from wizard.cli.request import Request
+from wizard.language.messages import _
 from wizard.logscan import FilterError, Filters, UsageError, from_dict, merge, scan, to_dict, total_size
 from wizard.logscan.engine import finish
 from wizard.logscan.model import ScanResult
@@ -39,6 +40,7 @@ class _Progress:
     def __init__(self, total: int, stream: TextIO) -> None:
         self.total, self.done, self.stream = total, 0, stream
         self.shown = 0.0
+        self.written = 0  # the length of the progress line on screen, to blank it out at the end
         self.live = total > 64 * 1024 * 1024 and stream.isatty()
 
     def __call__(self, n: int) -> None:
@@ -47,12 +49,16 @@ class _Progress:
         if self.live and now - self.shown > 0.2:
             self.shown = now
             share = min(self.done / self.total, 1.0)
-            self.stream.write(f"\rreading logs: {share:6.1%} of {self.total / 1e6:,.0f} MB")
+            line = _("reading logs: {share} of {size} MB").format(
+                share=f"{share:6.1%}", size=f"{self.total / 1e6:,.0f}"
+            )
+            self.written = max(self.written, len(line))
+            self.stream.write("\r" + line)
             self.stream.flush()
 
     def close(self) -> None:
         if self.live and self.shown:
-            self.stream.write("\r" + " " * 50 + "\r")
+            self.stream.write("\r" + " " * max(50, self.written) + "\r")
             self.stream.flush()
 
 
@@ -63,11 +69,11 @@ def _merged(paths: list[str], filters: Filters) -> ScanResult:
             with open(path, encoding="utf-8") as handle:
                 data: Any = json.load(handle)
         except FileNotFoundError:
-            raise UsageError(f"no such file: {path}") from None
+            raise UsageError(_("no such file: {path}").format(path=path)) from None
         except (OSError, ValueError) as error:
-            raise UsageError(f"{path} is not a JSON scan result ({error})") from None
+            raise UsageError(_("{path} is not a JSON scan result ({error})").format(path=path, error=error)) from None
         if not isinstance(data, dict) or "groups" not in data:
-            raise UsageError(f"{path} is not a JSON scan result (no groups)")
+            raise UsageError(_("{path} is not a JSON scan result (no groups)").format(path=path))
         results.append(from_dict(data))
     return finish(merge(results), filters)
 

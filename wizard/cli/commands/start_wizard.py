@@ -10,6 +10,7 @@ from wizard.cli.code_args import evidence_from
 from wizard.cli.exit_codes import Exit
 from wizard.cli.output import load_library, say
 from wizard.cli.request import Request
+from wizard.language.messages import _
 from wizard.platform import settings
 
 
@@ -51,14 +52,14 @@ def _plain(request: Request) -> Exit:
     if request.code:
         from wizard.cli.commands.explain import explain
 
-        say("output is not a terminal; printing the outline instead of starting the wizard")
+        say(_("output is not a terminal; printing the outline instead of starting the wizard"))
         return explain(request, request.code)
     if request.resume is not None:
         from wizard.cli.commands import cases, report
 
-        say("output is not a terminal; printing the case instead of resuming it")
+        say(_("output is not a terminal; printing the case instead of resuming it"))
         if not request.resume:
             return cases.run(replace(request, command="cases"))
         return report.run(replace(request, command="report", case_id=request.resume))
-    say("the wizard needs a terminal; try `iisdoctor list`, `iisdoctor explain CODE` or `iisdoctor find TEXT`")
+    say(_("the wizard needs a terminal; try `iisdoctor list`, `iisdoctor explain CODE` or `iisdoctor find TEXT`"))
     return Exit.USAGE

@@ -9,6 +9,7 @@ from wizard.cli.exit_codes import Exit
 from wizard.cli.request import Request
 from wizard.knowledge.library import Library
 from wizard.knowledge.safe_text import shown
+from wizard.language.messages import _, ngettext
 from wizard.validation.validator import MAX_QUESTIONS, longest_paths, validate
 
 
@@ -27,17 +28,28 @@ def run(request: Request) -> Exit:
                     f"{count} question(s) (IIS {version})"
                 )
             )
-    worst = ", ".join(f"{t.protocol.upper()} {t.code} {n}" for t, _, n in lengths[:5])
+    worst = ", ".join(f"{t.protocol.upper()} {t.code} {n}" for t, _version, n in lengths[:5])
     if worst:
-        print(
-            f"longest walks, in questions before the first outcome (ceiling {MAX_QUESTIONS}): {worst}",
-            file=sys.stderr,
-        )
+        heading = _("longest walks, in questions before the first outcome (ceiling {ceiling}): {walks}")
+        print(heading.format(ceiling=MAX_QUESTIONS, walks=worst), file=sys.stderr)
     errors = sum(f.is_error for f in findings)
-    warnings = len(findings) - errors
-    print(
-        f"{library.loaded.files} file(s): {len(library.trees)} tree(s), {len(library.subtrees)} shared "
-        f"subtree(s), {len(library.entries)} catalog code(s); {errors} error(s), {warnings} warning(s)",
-        file=sys.stderr,
-    )
+    print(summary(library, errors, len(findings) - errors), file=sys.stderr)
     return Exit.FINDINGS if errors else Exit.OK
+
+
+def summary(library: Library, errors: int, warnings: int) -> str:
+    """What was checked and what was found, each count worded for its number."""
+    files, trees, subtrees, codes = (
+        library.loaded.files,
+        len(library.trees),
+        len(library.subtrees),
+        len(library.entries),
+    )
+    return _("{files}: {trees}, {subtrees}, {codes}; {errors}, {warnings}").format(
+        files=ngettext("{n} file(s)", "{n} file(s)", files).format(n=files),
+        trees=ngettext("{n} tree(s)", "{n} tree(s)", trees).format(n=trees),
+        subtrees=ngettext("{n} shared subtree(s)", "{n} shared subtree(s)", subtrees).format(n=subtrees),
+        codes=ngettext("{n} catalog code(s)", "{n} catalog code(s)", codes).format(n=codes),
+        errors=ngettext("{n} error(s)", "{n} error(s)", errors).format(n=errors),
+        warnings=ngettext("{n} warning(s)", "{n} warning(s)", warnings).format(n=warnings),
+    )
