@@ -29,7 +29,7 @@ def run(request: Request) -> Exit:
     if case is None:
         return Exit.FINDINGS
     try:
-        text = render(case, load_library(request), request.format)
+        text = render(case, load_library(request), request.format, request.lang)
     except SessionError as exc:
         say(_("case {id} cannot be shown with the trees installed now: {error}").format(id=case.id, error=exc))
         return Exit.FINDINGS

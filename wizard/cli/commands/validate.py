@@ -10,6 +10,7 @@ from wizard.cli.request import Request
 from wizard.knowledge.library import Library
 from wizard.knowledge.safe_text import shown
 from wizard.language.messages import _, ngettext
+from wizard.validation.translations import missing
 from wizard.validation.validator import MAX_QUESTIONS, longest_paths, validate
 
 
@@ -19,6 +20,9 @@ def run(request: Request) -> Exit:
     lengths = longest_paths(library)
     findings = validate(library, lengths)
     for finding in findings:
+        print(shown(str(finding)))
+    untranslated = missing(library.loaded, request.lang) if request.lang else []
+    for finding in untranslated:
         print(shown(str(finding)))
     if request.extra.get("verbose"):
         for tree, version, count in lengths:
@@ -34,6 +38,14 @@ def run(request: Request) -> Exit:
         print(heading.format(ceiling=MAX_QUESTIONS, walks=worst), file=sys.stderr)
     errors = sum(f.is_error for f in findings)
     print(summary(library, errors, len(findings) - errors), file=sys.stderr)
+    if request.lang and request.lang != "en":
+        count = len(untranslated)
+        line = ngettext(
+            "{n} text field without a translation into {lang}",
+            "{n} text fields without a translation into {lang}",
+            count,
+        )
+        print(line.format(n=count, lang=request.lang), file=sys.stderr)
     return Exit.FINDINGS if errors else Exit.OK
 
 
