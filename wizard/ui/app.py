@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input
 
+from wizard.language.messages import N_, _, ngettext
 from wizard.ui.screens.walk import WalkScreen
 from wizard.ui.speech import Speaks
 
@@ -32,6 +33,28 @@ def _code_commands():
     return CodeCommands
 
 
+#: Textual's own words that the wizard shows: the footer's palette key and the palette's system
+#: commands. Marked here so the catalog has them; the footer (speech.py) and
+#: get_system_commands translate them. Words Textual adds later simply stay English.
+TEXTUAL_WORDS = (
+    N_("palette"),
+    N_("Open the command palette"),
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+
+
 def _is_home(screen) -> bool:
     return type(screen).__name__ == "HomeScreen"
 
@@ -46,10 +69,10 @@ class IISDoctorApp(Speaks, App[None]):
     TITLE = "iisdoctor"
     COMMANDS = App.COMMANDS | {_code_commands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding("q", "quit", N_("Quit"), id="quit"),
         # Ctrl+C quits like everywhere else in a terminal (Textual's default only says "press Ctrl+Q").
-        Binding("ctrl+c,ctrl+q", "quit", "Quit", key_display="Ctrl+C", show=False, priority=True, id="ctrl-quit"),
-        Binding("f1,question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("ctrl+c,ctrl+q", "quit", N_("Quit"), key_display="Ctrl+C", show=False, priority=True, id="ctrl-quit"),
+        Binding("f1,question_mark", "help", N_("Help"), key_display="?", id="help"),
     ]
 
     version: reactive[str] = reactive("6.0")
@@ -121,12 +144,13 @@ class IISDoctorApp(Speaks, App[None]):
         """The palette's own commands, plus one to switch the language."""
         from wizard.language import choice, messages
 
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
         for lang in choice.SUPPORTED:
             if lang != messages.current():
                 yield SystemCommand(
-                    f"{messages._('Language')}: {choice.NAMES[lang]}",
-                    messages._("Show the wizard in this language (remembered for the next start)"),
+                    f"{_('Language')}: {choice.NAMES[lang]}",
+                    _("Show the wizard in this language (remembered for the next start)"),
                     partial(self.switch_language, lang),
                 )
 
@@ -147,7 +171,7 @@ class IISDoctorApp(Speaks, App[None]):
             query = self.screen.query_one("#search", Input).value
             self.pop_screen()
         self.go_home().show_query(query)
-        self.notify(choice.NAMES[lang], title=messages._("Language"), markup=False)
+        self.notify(choice.NAMES[lang], title=_("Language"), markup=False)
 
     # -- cases ---------------------------------------------------------------------------------
 
@@ -157,8 +181,10 @@ class IISDoctorApp(Speaks, App[None]):
             self.store.save(case)
         except OSError as exc:
             self.notify(
-                f"Could not save the case in {self.store.folder}: {exc.strerror or exc}",
-                title="Not saved",
+                _("Could not save the case in {folder}: {error}").format(
+                    folder=self.store.folder, error=exc.strerror or exc
+                ),
+                title=_("Not saved"),
                 severity="error",
                 markup=False,
             )
@@ -169,13 +195,18 @@ class IISDoctorApp(Speaks, App[None]):
         try:
             session, dropped = Session.restore(self.library, case.session)
         except SessionError as exc:
-            self._home_with("", f"Case {case.id} cannot be resumed: {exc}")
+            self._home_with("", _("Case {id} cannot be resumed: {error}").format(id=case.id, error=exc))
             return
         if dropped:
             self.notify(
-                f"The trees changed since this case was saved; the last {dropped} step(s) no longer "
-                f"fit and were dropped (the saved notes are kept).",
-                title="Resumed",
+                ngettext(
+                    "The trees changed since this case was saved; the last {count} step(s) no longer "
+                    "fit and were dropped (the saved notes are kept).",
+                    "The trees changed since this case was saved; the last {count} step(s) no longer "
+                    "fit and were dropped (the saved notes are kept).",
+                    dropped,
+                ).format(count=dropped),
+                title=_("Resumed"),
                 markup=False,
             )
         self.version = session.version
@@ -220,7 +251,7 @@ class IISDoctorApp(Speaks, App[None]):
 
         target = read_walk_args(self.library, message.args)
         if target.problem:
-            self.notify(target.problem, title="No walk", severity="warning", markup=False)
+            self.notify(target.problem, title=_("No walk"), severity="warning", markup=False)
             return
         if target.version:
             self.version = target.version
@@ -235,10 +266,12 @@ class IISDoctorApp(Speaks, App[None]):
             from wizard.engine import lookup
 
             found = lookup.lookup(self.library, text, protocol, self.version)
-            title = "Ambiguous code" if found.ambiguous else "No walk" if found.entry is not None else "Not found"
-            self._home_with(text, opening.message or f"No guided walk for {text} yet", title)
+            title = (
+                _("Ambiguous code") if found.ambiguous else _("No walk") if found.entry is not None else _("Not found")
+            )
+            self._home_with(text, opening.message or _("No guided walk for {code} yet").format(code=text), title)
         elif opening.notice:
-            self.notify(opening.notice, title="Code not found exactly", markup=False)
+            self.notify(opening.notice, title=_("Code not found exactly"), markup=False)
         return opening.session
 
     def go_home(self):
@@ -257,9 +290,11 @@ class IISDoctorApp(Speaks, App[None]):
         while len(self.screen_stack) > 1 and not _is_home(self.screen_stack[-1]):
             self.pop_screen()
 
-    def _home_with(self, text: str, message: str, title: str = "Not found") -> None:
+    def _home_with(self, text: str, message: str, title: str | None = None) -> None:
         self.go_home().show_query(text)
-        self.notify(message, title=title, severity="warning", timeout=8, markup=False)
+        self.notify(
+            message, title=_("Not found") if title is None else title, severity="warning", timeout=8, markup=False
+        )
 
     def action_help(self) -> None:
         from wizard.ui.screens.help import HelpScreen

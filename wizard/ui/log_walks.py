@@ -14,6 +14,7 @@ from wizard.engine.lookup import read_evidence
 from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence, EvidenceError
 from wizard.knowledge.library import Library
+from wizard.language.messages import _
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def read_walk_args(library: Library, args: Sequence[str]) -> WalkTarget:
         elif arg in ("--code", "--win32", "--reason", "--iis"):
             values[arg[2:]] = next(items, "")
     try:
-        _, evidence = read_evidence(library, None, values.get("win32"), values.get("reason"))
+        _status, evidence = read_evidence(library, None, values.get("win32"), values.get("reason"))
     except EvidenceError as exc:
         return WalkTarget(problem=str(exc))
     code = values.get("code", "")
@@ -52,7 +53,8 @@ def read_walk_args(library: Library, args: Sequence[str]) -> WalkTarget:
         entry = library.reason_entry(evidence.reason)
         code = entry.status or "" if entry else ""
     if not code:
-        return WalkTarget(problem=f"no status code in the log for {evidence.describe() or 'this entry'}")
+        problem = _("no status code in the log for {entry}").format(entry=evidence.describe() or _("this entry"))
+        return WalkTarget(problem=problem)
     version = V.normalize(values["iis"]) if values.get("iis") else None
     return WalkTarget(
         code=code, protocol=protocol or ("http" if evidence.reason else None), version=version, evidence=evidence

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from wizard.cases.report import build, to_json, to_markdown
 from wizard.cases.store import Case
+from wizard.language.messages import N_, _
 from wizard.platform.folders import atomic_write
 from wizard.ui.host import host
 from wizard.ui.screens.dialog import Dialog
@@ -28,22 +29,25 @@ def export_case(app: App, case: Case) -> None:
         atomic_write(target.with_suffix(".json"), to_json(record).encode("utf-8"))
     except OSError as exc:
         app.notify(
-            f"Could not write {target}: {exc.strerror or exc}", title="Export failed", severity="error", markup=False
+            _("Could not write {path}: {error}").format(path=target, error=exc.strerror or exc),
+            title=_("Export failed"),
+            severity="error",
+            markup=False,
         )
         return
     from wizard.ui.clipboard import copy_text
 
-    copied = copy_text(app, markdown, what="The Markdown", saved=target)
+    copied = copy_text(app, markdown, what="markdown", saved=target)
     app.push_screen(ExportScreen(target, markdown, copied))
 
 
 class ExportScreen(Dialog):
     """Where the export went, and the Markdown itself to read before pasting it."""
 
-    BINDINGS = [Binding("escape,enter,q", "cancel", "Close", key_display="Esc")]
+    BINDINGS = [Binding("escape,enter,q", "cancel", N_("Close"), key_display="Esc")]
     BOX_ID = "export-box"
-    TITLE_TEXT = "Case exported"
-    HINT = "Esc or Enter closes"
+    TITLE_TEXT = N_("Case exported")
+    HINT = N_("Esc or Enter closes")
 
     def __init__(self, path: Path, markdown: str, copied: bool = False):
         super().__init__()
@@ -56,10 +60,12 @@ class ExportScreen(Dialog):
             Content(
                 f"Markdown: {self.path}\nJSON:     {self.path.with_suffix('.json')}\n"
                 + (
-                    "The Markdown is on the clipboard, ready to paste into the ticket."
+                    _("The Markdown is on the clipboard, ready to paste into the ticket.")
                     if self.copied
-                    else "The Markdown was offered to the terminal's clipboard (OSC 52), which may ignore it: "
-                    "if pasting gives nothing, open the Markdown file above."
+                    else _(
+                        "The Markdown was offered to the terminal's clipboard (OSC 52), which may ignore it: "
+                        "if pasting gives nothing, open the Markdown file above."
+                    )
                 )
             ),
             id="export-paths",

@@ -15,6 +15,7 @@ from wizard.find.code_index import CodeIndex
 from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.model import tr
+from wizard.language.messages import N_, _, ngettext
 from wizard.ui.host import host
 from wizard.ui.speech import Speaks
 from wizard.ui.styles import beside
@@ -26,7 +27,7 @@ class HomeScreen(Speaks, Screen):
 
     DEFAULT_CSS = beside(__file__, "home.tcss")
 
-    HELP = (
+    HELP = N_(
         "Type a code (403.1, 404-3, ftp 550) or words (UrlScan, SSL, too many users), or paste an error "
         "page or log line (every line of it) to rank the codes it matches; Enter starts the walk. "
         "Esc clears the search box, and when it is empty moves to the list; q and ? work whenever the "
@@ -34,18 +35,18 @@ class HomeScreen(Speaks, Screen):
         "Ctrl+L scans the server's logs for what fails."
     )
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", key_display="/", id="search"),
-        Binding("down", "focus_list", "Codes", show=False),
-        Binding("v", "focus_version", "IIS version", id="version"),
-        Binding("ctrl+r", "resume", "Saved cases", id="resume"),
-        Binding("ctrl+l", "scan", "Scan logs", id="scan"),
-        Binding("f2", "switch_language", "Language", key_display="F2", id="language"),
+        Binding("slash", "focus_search", N_("Search"), key_display="/", id="search"),
+        Binding("down", "focus_list", N_("Codes"), show=False),
+        Binding("v", "focus_version", N_("IIS version"), id="version"),
+        Binding("ctrl+r", "resume", N_("Saved cases"), id="resume"),
+        Binding("ctrl+l", "scan", N_("Scan logs"), id="scan"),
+        Binding("f2", "switch_language", N_("Language"), key_display="F2", id="language"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="search-row"):
-            yield SearchBox(placeholder="403.1, ftp 530, UrlScan ... or paste an error page", id="search")
+            yield SearchBox(placeholder=_("403.1, ftp 530, UrlScan ... or paste an error page"), id="search")
             yield Select(
                 [(V.label(v), v) for v in V.KNOWN],
                 value=host(self).version,
@@ -95,17 +96,32 @@ class HomeScreen(Speaks, Screen):
         codes.add_options(options)
         first = next((i for i, o in enumerate(options) if not o.disabled), None)
         codes.highlighted = first
-        count = len(hits)
+        self.query_one("#summary", Static).update(self._summary(text, len(hits)))
+
+    @staticmethod
+    def _summary(text: str, count: int) -> str:
+        """The line under the search box: how many codes match what was typed or pasted."""
         flat = " ".join(text.split())
-        shown = flat if len(flat) <= 40 else flat[:39] + "…"
-        if "\n" in text.strip():
-            shown = f"the pasted text ({len(text.strip().splitlines())} lines)"
-        summary = (
-            f"{count} code(s)"
-            + (f" match {shown if shown.startswith('the pasted') else repr(shown)}" if shown else "")
-            + " · Enter starts the walk · Ctrl+P jumps to any code"
-        )
-        self.query_one("#summary", Static).update(summary if count else f"Nothing matches {shown!r}")
+        query = repr(flat if len(flat) <= 40 else flat[:39] + "…")
+        lines = len(text.strip().splitlines())
+        if not count:
+            if lines > 1:
+                return _("Nothing matches the pasted text ({lines} lines)").format(lines=lines)
+            return _("Nothing matches {query}").format(query=query)
+        # English keeps its "code(s)" wording; the catalog still gets both plural forms.
+        if lines > 1:
+            found = ngettext(
+                "{count} code(s) match the pasted text ({lines} lines)",
+                "{count} code(s) match the pasted text ({lines} lines)",
+                count,
+            ).format(count=count, lines=lines)
+        elif flat:
+            found = ngettext("{count} code(s) match {query}", "{count} code(s) match {query}", count).format(
+                count=count, query=query
+            )
+        else:
+            found = ngettext("{count} code(s)", "{count} code(s)", count).format(count=count)
+        return found + " · " + _("Enter starts the walk · Ctrl+P jumps to any code")
 
     def _hits(self, text: str) -> list:
         """Codes and short word queries filter; longer pasted text is ranked like `iisdoctor find`."""
@@ -128,9 +144,9 @@ class HomeScreen(Speaks, Screen):
         if host(self).version in walks:
             walk = ""
         elif walks:
-            walk = f"  (walk for IIS {V.describe(walks)})"
+            walk = "  " + _("(walk for IIS {versions})").format(versions=V.describe(walks))
         else:
-            walk = "  (no walk yet)"
+            walk = "  " + _("(no walk yet)")
         versions = "" if host(self).version in entry.versions else f"  [IIS {V.describe(entry.versions)}]"
         return Option(
             Content(f"  {entry.code:<8}{tr(entry.title)}{versions}{walk}"), id=f"{entry.protocol}:{entry.code}"

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Button, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from wizard.language.messages import N_, _
 from wizard.ui.screens.dialog import Dialog
 
 if TYPE_CHECKING:
@@ -35,12 +36,12 @@ class NoteScreen(Dialog):
     """Dismisses with (None, text) for a new note, (index, text) for a changed one, None on Esc."""
 
     BINDINGS = [
-        Binding("ctrl+s,f2", "save", "Save", key_display="Ctrl+S"),
-        Binding("escape", "cancel", "Cancel", key_display="Esc"),
+        Binding("ctrl+s,f2", "save", N_("Save"), key_display="Ctrl+S"),
+        Binding("escape", "cancel", N_("Cancel"), key_display="Esc"),
     ]
     BOX_ID = "note-box"
-    TITLE_TEXT = "Note for this step"
-    HINT = "Ctrl+S (or F2, or Tab then Enter) saves · Enter starts a new line · Esc cancels"
+    TITLE_TEXT = N_("Note for this step")
+    HINT = N_("Ctrl+S (or F2, or Tab then Enter) saves · Enter starts a new line · Esc cancels")
 
     def __init__(self, step: str, notes: list[Note] | None = None, *, edit: bool = False):
         super().__init__()
@@ -53,7 +54,7 @@ class NoteScreen(Dialog):
         yield Static(Content(self.step), id="note-step", markup=False)
         if self.notes:
             yield OptionList(
-                Option(Content("+ New note"), id="new"),
+                Option(Content(_("+ New note")), id="new"),
                 *[
                     Option(Content(f"{when(n)}  {n.text.splitlines()[0][:60]}"), id=str(i))
                     for i, n in enumerate(self.notes)
@@ -62,7 +63,7 @@ class NoteScreen(Dialog):
                 markup=False,
             )
         yield TextArea(id="note-input", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
-        yield Button("Save", id="note-save", compact=True)
+        yield Button(_("Save"), id="note-save", compact=True)
 
     def on_mount(self) -> None:
         if self.choose_first:
@@ -83,7 +84,11 @@ class NoteScreen(Dialog):
             self.editing = int(event.option.id or 0)
             area.text = self.notes[self.editing].text
             self.query_one("#note-step", Static).update(
-                Content(f"{self.step}\nChanging the note of {when(self.notes[self.editing])} (empty removes it)")
+                Content(
+                    self.step
+                    + "\n"
+                    + _("Changing the note of {time} (empty removes it)").format(time=when(self.notes[self.editing]))
+                )
             )
         area.focus()
 

@@ -9,7 +9,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard.cases.store import STATUS_LABELS, CaseError, age
+from wizard.cases.store import STATUSES, CaseError, age, status_label
+from wizard.language.messages import N_, _, ngettext
 from wizard.ui.host import host
 from wizard.ui.screens.dialog import Dialog
 
@@ -20,10 +21,10 @@ _LAST = 68  # one line of the dialog for the last step
 class ResumeScreen(Dialog):
     """Recent cases with code, ticket, result, notes, age, id and last step; Enter continues the chosen one."""
 
-    BINDINGS = [Binding("delete", "delete", "Delete case", key_display="Del")]
+    BINDINGS = [Binding("delete", "delete", N_("Delete case"), key_display="Del")]
     BOX_ID = "resume-box"
-    TITLE_TEXT = "Continue a saved case"
-    HINT = "Enter continues · Del deletes (press twice) · Esc closes"
+    TITLE_TEXT = N_("Continue a saved case")
+    HINT = N_("Enter continues · Del deletes (press twice) · Esc closes")
 
     _armed: str | None = None  # the case a first Del press asked about
 
@@ -35,19 +36,24 @@ class ResumeScreen(Dialog):
                 *[Option(self._label(c), id=c.id) for c in self.cases.values()], id="resume-list", markup=False
             )
         else:
-            yield Static(f"No saved cases yet in {host(self).store.folder}.", markup=False)
+            yield Static(_("No saved cases yet in {folder}.").format(folder=host(self).store.folder), markup=False)
         for problem in listing.problems:
-            yield Static(Content(f"Skipped a damaged file: {problem}"), classes="dialog-warning", markup=False)
+            yield Static(
+                Content(_("Skipped a damaged file: {problem}").format(problem=problem)),
+                classes="dialog-warning",
+                markup=False,
+            )
 
     @staticmethod
     def _label(case) -> Content:
         notes = len(case.notes)
         ticket = case.ticket if len(case.ticket) <= 16 else case.ticket[:15] + "…"
+        status = max(len(status_label(s)) for s in STATUSES)  # the widest label in the run's language
+        count = ngettext("{count} note", "{count} notes", notes).format(count=notes)
         head = (
-            f"{case.label:<11} {ticket or '-':<16} {STATUS_LABELS[case.status]:<12} "
-            f"{notes} note{'' if notes == 1 else 's'}  {age(case.updated)}"
+            f"{case.label:<11} {ticket or '-':<16} {status_label(case.status):<{status}} {count}  {age(case.updated)}"
         )
-        last = case.last or "(not started)"
+        last = case.last or _("(not started)")
         where = f"{case.id} · IIS {case.session.get('version', '?')} · {last}"
         if len(where) > _LAST:
             where = where[: _LAST - 1] + "…"
@@ -68,17 +74,21 @@ class ResumeScreen(Dialog):
                 return
             if self._armed != case_id:
                 self._armed = case_id
-                self.notify(f"Press Del again to delete case {case_id}.", severity="warning", markup=False)
+                self.notify(
+                    _("Press Del again to delete case {id}.").format(id=case_id), severity="warning", markup=False
+                )
                 return
             self._armed = None
             try:
                 host(self).store.delete(case_id)
             except (OSError, CaseError) as exc:
-                self.notify(f"Could not delete {case_id}: {exc}", severity="error", markup=False)
+                self.notify(
+                    _("Could not delete {id}: {error}").format(id=case_id, error=exc), severity="error", markup=False
+                )
                 return
             del self.cases[case_id]
             options.remove_option(case_id)
-            self.notify(f"Deleted case {case_id}.", markup=False)
+            self.notify(_("Deleted case {id}.").format(id=case_id), markup=False)
 
     @on(OptionList.OptionSelected, "#resume-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

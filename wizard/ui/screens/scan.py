@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Sparkline, Static
 
+from wizard.language.messages import N_, _, current, ngettext
 from wizard.logscan import FilterError, Filters, ScanResult, UsageError, scan, total_size, walk_args
 from wizard.logscan.model import Group
 from wizard.logscan.textout import clean
@@ -27,6 +28,24 @@ from wizard.ui.styles import beside
 
 def _when(stamp: str | None) -> str:
     return stamp.replace("T", " ")[:16] if stamp else "-"
+
+
+def _number(n: int) -> str:
+    """1,234 in English; 1 234 in Norwegian, where a comma is the decimal sign."""
+    text = f"{n:,}"
+    return text.replace(",", "\u00a0") if current() == "nb" else text
+
+
+def _share(part: int, whole: int) -> str:
+    """12.5% in English; 12,5 % in Norwegian."""
+    if not whole:
+        return "-"
+    text = f"{part / whole:.1%}"
+    return text.replace(".", ",").replace("%", "\u00a0%") if current() == "nb" else text
+
+
+#: The table's columns, marked here and translated when the table is made.
+COLUMNS = (N_("Code"), N_("Count"), N_("Share"), N_("First"), N_("Last"), N_("Walk"))
 
 
 def facts(group: Group, requests: int) -> dict[str, Any]:
@@ -48,11 +67,11 @@ class ScanScreen(Speaks, Screen):
     """Failing combinations found in IIS logs, worst first; Enter opens the walk for the highlighted one."""
 
     DEFAULT_CSS = beside(__file__, "scan.tcss")
-    HELP = "Up/Down to pick a failing combination; Enter opens its walk with the log evidence filled in."
+    HELP = N_("Up/Down to pick a failing combination; Enter opens its walk with the log evidence filled in.")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open walk", id="scan-open", priority=True),  # shown, though the table has focus
-        Binding("escape", "back", "Back", id="scan-back"),
-        Binding("q", "quit", "Quit", id="scan-quit"),
+        Binding("enter", "open", N_("Open walk"), id="scan-open", priority=True),  # shown, though the table has focus
+        Binding("escape", "back", N_("Back"), id="scan-back"),
+        Binding("q", "quit", N_("Quit"), id="scan-quit"),
     ]
 
     class OpenWalk(Message):
@@ -72,7 +91,7 @@ class ScanScreen(Speaks, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Reading logs ...", id="scan-summary", markup=False)
+        yield Static(_("Reading logs ..."), id="scan-summary", markup=False)
         yield ProgressBar(id="scan-progress", show_eta=False)
         yield DataTable(id="scan-groups", cursor_type="row", zebra_stripes=True)
         yield Sparkline([], id="scan-trend")
@@ -81,7 +100,7 @@ class ScanScreen(Speaks, Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#scan-groups", DataTable)
-        table.add_columns("Code", "Count", "Share", "First", "Last", "Walk")
+        table.add_columns(*[_(name) for name in COLUMNS])
         self.read_logs()
 
     @work(thread=True, exclusive=True)
@@ -104,7 +123,7 @@ class ScanScreen(Speaks, Screen):
 
     def _failed(self, message: str) -> None:
         self.query_one("#scan-progress", ProgressBar).display = False
-        self.query_one("#scan-summary", Static).update(f"Cannot scan: {message}")
+        self.query_one("#scan-summary", Static).update(_("Cannot scan: {error}").format(error=message))
 
     def show(self, result: ScanResult) -> None:
         """Fill the table (also usable directly with a result scanned elsewhere)."""
@@ -113,18 +132,24 @@ class ScanScreen(Speaks, Screen):
         requests = result.requests
         self.failing = [g for g in result.ranked() if g.failure]
         failures = sum(g.count for g in self.failing)
+        files = len(result.files)
+        summary = ngettext(
+            "{requests} requests in {files} file(s), {failures} failing, {skipped} lines skipped",
+            "{requests} requests in {files} file(s), {failures} failing, {skipped} lines skipped",
+            files,
+        )
         self.query_one("#scan-summary", Static).update(
-            f"{requests:,} requests in {len(result.files)} file(s), {failures:,} failing, "
-            f"{result.skipped:,} lines skipped"
+            summary.format(
+                requests=_number(requests), files=files, failures=_number(failures), skipped=_number(result.skipped)
+            )
         )
         table = self.query_one("#scan-groups", DataTable)
         table.clear()
         for i, group in enumerate(self.failing):
-            share = f"{group.count / requests:.1%}" if requests else "-"
             table.add_row(
                 Text(clean(code_label(group))),
-                f"{group.count:,}",
-                share,
+                _number(group.count),
+                _share(group.count, requests),
                 _when(group.first),
                 _when(group.last),
                 Text(command(walk_args(group))),
@@ -138,7 +163,7 @@ class ScanScreen(Speaks, Screen):
             table.focus()
             self._details(0)
         else:
-            self.query_one("#scan-details", Static).update("No failing requests in these logs.")
+            self.query_one("#scan-details", Static).update(_("No failing requests in these logs."))
 
     @on(DataTable.RowHighlighted, "#scan-groups")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -148,19 +173,28 @@ class ScanScreen(Speaks, Screen):
         if not 0 <= row < len(self.failing):
             return
         group = self.failing[row]
-        lines = [f"{clean(code_label(group))}: {group.count:,} between {_when(group.first)} and {_when(group.last)}"]
+        lines = [
+            _("{code}: {count} between {first} and {last}").format(
+                code=clean(code_label(group)),
+                count=_number(group.count),
+                first=_when(group.first),
+                last=_when(group.last),
+            )
+        ]
         busiest = group.hours.top(1)
         if busiest:
-            lines.append(f"Busiest hour: {busiest[0][0].replace('T', ' ')}:00 ({busiest[0][1]:,})")
-        lines += [f"  {count:>7,}  {clean(url)}" for url, count in group.urls.top(5)]
-        clients = ", ".join(f"{clean(c)} ({n:,})" for c, n in group.clients.top(3))
+            hour, count = busiest[0][0].replace("T", " "), _number(busiest[0][1])
+            lines.append(_("Busiest hour: {hour}:00 ({count})").format(hour=hour, count=count))
+        lines += [f"  {_number(count):>7}  {clean(url)}" for url, count in group.urls.top(5)]
+        clients = ", ".join(f"{clean(c)} ({_number(n)})" for c, n in group.clients.top(3))
         if clients:
-            lines.append(f"Clients: {clients}")
+            lines.append(_("Clients: {clients}").format(clients=clients))
         if group.slowest:
-            lines.append("Slowest: " + ", ".join(f"{s.ms:,} ms {clean(s.url or '-')}" for s in group.slowest[:3]))
+            slowest = ", ".join(f"{_number(s.ms)} ms {clean(s.url or '-')}" for s in group.slowest[:3])
+            lines.append(_("Slowest: {requests}").format(requests=slowest))
         if group.sample:
             where = f"{group.sample.file}:{group.sample.line}" if group.sample.line else group.sample.file
-            lines.append(f"Sample ({clean(where)}):")
+            lines.append(_("Sample ({where}):").format(where=clean(where)))
             lines.append(clean(group.sample.text))
         self.query_one("#scan-details", Static).update("\n".join(lines))
 

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
+from wizard.language.messages import N_, _
 from wizard.ui.screens.dialog import Dialog
 
 
@@ -26,12 +27,12 @@ class ScanPathScreen(Dialog):
     """Enter scans the files, folders or globs typed (separated by `;`); Esc cancels."""
 
     BOX_ID = "scan-path-box"
-    TITLE_TEXT = "Scan the server's logs"
-    HINT = "Enter scans · Esc cancels · several paths: separate them with ;"
+    TITLE_TEXT = N_("Scan the server's logs")
+    HINT = N_("Enter scans · Esc cancels · several paths: separate them with ;")
 
     def body(self) -> ComposeResult:
         yield Static(
-            "Log files or folders: W3C site logs (u_ex*.log), HTTPERR logs, FTP logs, .gz files.",
+            _("Log files or folders: W3C site logs (u_ex*.log), HTTPERR logs, FTP logs, .gz files."),
             markup=False,
         )
         yield Input(value=default_logs_folder(), placeholder=r"C:\inetpub\logs\LogFiles", id="scan-path")

@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input
 
+from wizard.language.messages import N_, _
 from wizard.ui.screens.dialog import Dialog
 
 
@@ -13,15 +14,15 @@ class TicketScreen(Dialog):
     """Enter saves (empty clears it); Esc leaves it as it was."""
 
     BOX_ID = "ticket-box"
-    TITLE_TEXT = "Ticket or customer for this case"
-    HINT = "Enter saves · Esc cancels · empty clears it"
+    TITLE_TEXT = N_("Ticket or customer for this case")
+    HINT = N_("Enter saves · Esc cancels · empty clears it")
 
     def __init__(self, current: str = ""):
         super().__init__()
         self.current = current
 
     def body(self) -> ComposeResult:
-        yield Input(value=self.current, placeholder="INC0012345, Contoso, caller's name ...", id="ticket-input")
+        yield Input(value=self.current, placeholder=_("INC0012345, Contoso, caller's name ..."), id="ticket-input")
 
     def on_mount(self) -> None:
         self.query_one("#ticket-input", Input).focus()

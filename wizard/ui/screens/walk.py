@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.language.messages import N_, _, ngettext
 from wizard.ui.clipboard import copy_text
 from wizard.ui.host import host
 from wizard.ui.speech import Speaks
@@ -38,7 +39,7 @@ class WalkScreen(Speaks, Screen):
 
     DEFAULT_CSS = beside(__file__, "walk.tcss")
 
-    HELP = (
+    HELP = N_(
         "Answer with Up/Down and Enter, or type the answer's number: with 10 or more answers, 1 waits "
         "a moment for a second digit (1 then 0 is answer 10; 1 then Enter is answer 1). The question, "
         "how to check and its commands scroll above the answers: Tab moves to a command, Up/Down to the "
@@ -50,19 +51,19 @@ class WalkScreen(Speaks, Screen):
     # The footer shows these in this order and drops the last ones when the terminal is narrow,
     # so the keys that matter most come first; every key is listed in the help (?).
     BINDINGS: ClassVar[list[BindingType]] = [  # type: ignore[assignment]
-        Binding("n", "not_fixed", "Not fixed", id="not-fixed"),
-        Binding("x", "export", "Export", id="export"),
-        Binding("d", "close_case", "Done", id="close-case"),
-        Binding("f1,question_mark", "app.help", "Help", key_display="?", id="walk-help"),
-        Binding("q", "app.quit", "Quit", id="walk-quit"),
-        Binding("b,backspace", "back", "Back", id="back"),
-        Binding("e", "note", "Note", id="note"),
-        Binding("c", "copy", "Copy", id="copy"),
-        Binding("h,escape", "home", "Home", id="home"),
-        Binding("r", "restart", "Restart", id="restart"),
-        Binding("t", "ticket", "Ticket", id="ticket"),
-        Binding("E", "edit_notes", "Edit notes", show=False, id="edit-notes"),
-        Binding("p", "toggle_path", "Path", id="path"),
+        Binding("n", "not_fixed", N_("Not fixed"), id="not-fixed"),
+        Binding("x", "export", N_("Export"), id="export"),
+        Binding("d", "close_case", N_("Done"), id="close-case"),
+        Binding("f1,question_mark", "app.help", N_("Help"), key_display="?", id="walk-help"),
+        Binding("q", "app.quit", N_("Quit"), id="walk-quit"),
+        Binding("b,backspace", "back", N_("Back"), id="back"),
+        Binding("e", "note", N_("Note"), id="note"),
+        Binding("c", "copy", N_("Copy"), id="copy"),
+        Binding("h,escape", "home", N_("Home"), id="home"),
+        Binding("r", "restart", N_("Restart"), id="restart"),
+        Binding("t", "ticket", N_("Ticket"), id="ticket"),
+        Binding("E", "edit_notes", N_("Edit notes"), show=False, id="edit-notes"),
+        Binding("p", "toggle_path", N_("Path"), id="path"),
     ] + [Binding(str(i), f"digit({i})", show=False) for i in range(10)]
 
     session: var[Session | None] = var(None, init=False)
@@ -171,18 +172,26 @@ class WalkScreen(Speaks, Screen):
         progress = view.progress
         if view.commands:  # the commands may sit below the fold of a long how-to: say they are there
             count = len(view.commands)
-            progress += f" · {count} command{'s' if count > 1 else ''} to run below (Tab, c copies)"
+            below = ngettext(
+                "{count} command to run below (Tab, c copies)", "{count} commands to run below (Tab, c copies)", count
+            )
+            progress += " · " + below.format(count=count)
         self.query_one("#progress", Static).update(progress)
         self.query_one("#question", Static).update(Content(view.question))
         how = self.query_one("#how", Static)
-        how.update(Content(f"How to check: {view.how}") if view.how else "")
+        how.update(Content(_("How to check: {how}").format(how=view.how)) if view.how else "")
         how.display = bool(view.how)
         from wizard.ui.widgets.outcome_view import CommandBlock
 
         commands = self.query_one("#check-commands", Vertical)
         commands.remove_children()
         if view.commands:
-            label = "Command to run:" if len(view.commands) == 1 else f"{len(view.commands)} commands to run:"
+            count = len(view.commands)
+            label = (
+                _("Command to run:")
+                if count == 1
+                else ngettext("{count} command to run:", "{count} commands to run:", count).format(count=count)
+            )
             commands.mount_all(
                 [Static(Content(label), classes="commands-label", markup=False)]
                 + [CommandBlock(command, classes="command question-command") for command in view.commands]
@@ -304,9 +313,13 @@ class WalkScreen(Speaks, Screen):
 
         self.app.push_screen(
             ConfirmScreen(
-                "Start over?",
-                f"The {answered} answer(s) given so far will be dropped. Notes stay with the case.",
-                "Start over",
+                _("Start over?"),
+                ngettext(
+                    "The {count} answer(s) given so far will be dropped. Notes stay with the case.",
+                    "The {count} answer(s) given so far will be dropped. Notes stay with the case.",
+                    answered,
+                ).format(count=answered),
+                _("Start over"),
             ),
             restart,
         )
@@ -368,6 +381,7 @@ class WalkScreen(Speaks, Screen):
             export_case(self.app, self.case)
 
     def action_close_case(self) -> None:
+        from wizard.cases.store import status_label
         from wizard.ui.screens.close_case import CloseCaseScreen
 
         case = self.case
@@ -379,8 +393,10 @@ class WalkScreen(Speaks, Screen):
                 self.case = case.closed(*result)
                 self._save()
                 self.notify(
-                    f"Case {self.case.id} saved as {result[0].replace('-', ' ')}. Press x to export it for the ticket.",
-                    title="Case closed",
+                    _("Case {id} saved as {status}. Press x to export it for the ticket.").format(
+                        id=self.case.id, status=status_label(result[0]).lower()
+                    ),
+                    title=_("Case closed"),
                     markup=False,
                 )
 
@@ -443,4 +459,4 @@ class WalkScreen(Speaks, Screen):
             return
         if focused is None:
             block.focus()  # show which one was copied
-        copy_text(self.app, block.command, what="The command")
+        copy_text(self.app, block.command, what="command")

@@ -12,6 +12,7 @@ from textual.style import Style
 from textual.widgets import Static
 
 from wizard.knowledge.model import tr
+from wizard.language.messages import _
 from wizard.platform.links import kb_url
 from wizard.views.command_lines import command_lines
 
@@ -74,9 +75,9 @@ class OutcomeView(VerticalScroll):
 
     def _widgets(self, session: Session) -> ComposeResult:
         node = session.reached
-        yield Static(Content.styled("Cause", "bold $accent"), classes="heading")
+        yield Static(Content.styled(_("Cause"), "bold $accent"), classes="heading")
         yield Static(Content(tr(node.cause)), classes="cause", markup=False)
-        yield Static(Content.styled("Fix", "bold $accent"), classes="heading")
+        yield Static(Content.styled(_("Fix"), "bold $accent"), classes="heading")
         for number, step in enumerate(session.steps(), 1):
             yield Static(Content(f"{number}. {tr(step.text)}"), classes="step", markup=False)
             if step.command:
@@ -89,13 +90,15 @@ class OutcomeView(VerticalScroll):
                 yield Static(Content(f"KB {ref.id}  {tr(ref.title)}\n") + link, classes="kb", markup=False)
         if node.goes_on:
             target = session.not_fixed()
-            topic = tr(target.node.topic) or "the next likely cause"
+            topic = tr(target.node.topic) or _("the next likely cause")
             if target.current_tree.key != session.current_tree.key:
                 topic = f"{target.current_protocol.upper()} {target.current_code}: {topic}"
-            yield Static(Content(f"Didn't fix it? Press n to check {topic}."), classes="next", markup=False)
+            yield Static(
+                Content(_("Didn't fix it? Press n to check {topic}.").format(topic=topic)), classes="next", markup=False
+            )
         else:
             yield Static(
-                Content("This is the last cause this walk knows. Press b to go back, r to start over."),
+                Content(_("This is the last cause this walk knows. Press b to go back, r to start over.")),
                 classes="next",
                 markup=False,
             )

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wizard.knowledge.model import headline, tr
+from wizard.language.messages import _
 
 if TYPE_CHECKING:
     from wizard.cases.store import Case
@@ -18,24 +19,25 @@ class PathPanel(Static):
     """Shows the walk so far as question → answer lines; pure display."""
 
     def show(self, session: Session, case: Case | None = None) -> None:
-        lines = [Content.styled("Path so far", "bold")]
+        lines = [Content.styled(_("Path so far"), "bold")]
         if case is not None and case.ticket:
-            lines.insert(0, Content(f"Ticket: {case.ticket}"))
+            lines.insert(0, Content(_("Ticket: {ticket}").format(ticket=case.ticket)))
         if not session.history:
-            lines.append(Content("(nothing answered yet)"))
+            lines.append(Content(_("(nothing answered yet)")))
         for number, visit in enumerate(session.history, 1):
             if visit.answer is None:
-                topic = tr(visit.node.topic) or "Outcome"
-                lines.append(Content(f"{number}. {topic}: tried, did not fix it"))
+                topic = tr(visit.node.topic) or _("Outcome")
+                lines.append(Content(_("{number}. {topic}: tried, did not fix it").format(number=number, topic=topic)))
             else:
                 lines.append(Content(f"{number}. {tr(headline(visit.node))}"))
-                source = " (from your evidence)" if visit.auto else ""
+                source = " " + _("(from your evidence)") if visit.auto else ""
                 lines.append(Content.styled(f"   → {tr(visit.answer.label)}{source}", "$text-accent"))
             if case is not None:
                 self._notes(lines, case, number - 1, visit.cursor.ref)
         if case is not None and case.notes_for(len(session.moves), session.cursor.ref):
             # The notes of the step on screen go under that step, not under the last answer.
-            lines.append(Content(f"{len(session.history) + 1}. {tr(headline(session.node))} (now)"))
+            now = _("{number}. {step} (now)").format(number=len(session.history) + 1, step=tr(headline(session.node)))
+            lines.append(Content(now))
             self._notes(lines, case, len(session.moves), session.cursor.ref)
         self.update(Content("\n").join(lines))
 

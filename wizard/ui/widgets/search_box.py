@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from wizard.knowledge.safe_text import shown
+from wizard.language.messages import N_
 
 #: Keys that act as commands while the box is empty (a code or word never starts with them ...
 #: well, "q" could, but a person typing "q..." into an empty box meant to quit far more often).
@@ -17,7 +18,7 @@ PASS_THROUGH = frozenset({"q", "?"})
 class SearchBox(Input):
     """Esc clears the box, or when it is empty leaves it (focus goes to the code list)."""
 
-    BINDINGS = [Binding("escape", "leave", "Clear / leave", show=False)]
+    BINDINGS = [Binding("escape", "leave", N_("Clear / leave"), show=False)]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
