@@ -37,12 +37,15 @@ PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
 class Entry:
     msgid: str
     plural: str | None = None
+    context: str | None = None  # pgettext's context, for one English word with two meanings
     strings: list[str] = field(default_factory=list)  # one, or one per plural form
     refs: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
-        return self.msgid if self.plural is None else f"{self.msgid}\0{self.plural}"
+        """The .mo key: `context\x04msgid`, with `\0plural` for plural entries (GNU gettext's layout)."""
+        head = self.msgid if self.context is None else f"{self.context}\x04{self.msgid}"
+        return head if self.plural is None else f"{head}\0{self.plural}"
 
     def translated(self) -> bool:
         wanted = 1 if self.plural is None else 2
@@ -68,6 +71,8 @@ def extract() -> dict[str, Entry]:
                 entry = Entry(args[0])
             elif node.func.id == "ngettext" and len(args) >= 2 and args[0] is not None and args[1] is not None:
                 entry = Entry(args[0], args[1])
+            elif node.func.id in ("pgettext", "NC_") and len(args) == 2 and None not in args:
+                entry = Entry(str(args[1]), context=args[0])
             else:
                 continue
             ref = f"{path.relative_to(ROOT).as_posix()}:{node.lineno}"
@@ -102,10 +107,16 @@ def read_po(path: Path) -> dict[str, Entry]:
             if current is None or target is None:
                 raise ValueError(f"{path}:{number}: text continues no entry")
             value = _unquote(line)
+        elif keyword == "msgctxt":
+            if current is not None and current.msgid:
+                entries[current.key] = current
+            current, target, value = Entry("", context=""), "context", _unquote(rest)
         elif keyword == "msgid":
             if current is not None and current.msgid:
                 entries[current.key] = current
-            current, target, value = Entry(""), "msgid", _unquote(rest)
+            if current is None or current.msgid or current.context is None:
+                current = Entry("")
+            target, value = "msgid", _unquote(rest)
         elif keyword == "msgid_plural" and current is not None:
             current.plural, target, value = "", "plural", _unquote(rest)
         elif keyword.startswith("msgstr") and current is not None:
@@ -113,7 +124,9 @@ def read_po(path: Path) -> dict[str, Entry]:
             target, value = "str", _unquote(rest)
         else:
             raise ValueError(f"{path}:{number}: cannot read {line[:40]!r}")
-        if target == "msgid":
+        if target == "context":
+            current.context = (current.context or "") + value
+        elif target == "msgid":
             current.msgid += value
         elif target == "plural":
             current.plural = (current.plural or "") + value
@@ -130,6 +143,8 @@ def write_po(path: Path, lang: str, entries: list[Entry]) -> None:
     for entry in entries:
         lines.append("")
         lines += [f"#: {ref}" for ref in entry.refs[1:4]]
+        if entry.context is not None:
+            lines.append(f"msgctxt {_quote(entry.context)}")
         lines.append(f"msgid {_quote(entry.msgid)}")
         if entry.plural is None:
             lines.append(f"msgstr {_quote(entry.strings[0] if entry.strings else '')}")

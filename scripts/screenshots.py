@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 from wizard.cases.store import CaseStore  # noqa: E402
 from wizard.knowledge.evidence import Evidence  # noqa: E402
 from wizard.knowledge.library import Library  # noqa: E402
+from wizard.language import messages  # noqa: E402
 from wizard.ui.app import IISDoctorApp  # noqa: E402
 
 OUT = ROOT / "screenshots"
@@ -33,6 +34,12 @@ SHOTS = [
     # The default terminal (and a typical RDP console): eleven answers, the last one reached with Down.
     ("question-80x24", "500.19", "10.0", Evidence(), ["down"] * 10, (80, 24)),
     ("outcome-80x24", "403.1", "6.0", Evidence(), ["1", "1"], (80, 24)),
+]
+
+#: The same wizard in bokmål (what `--lang nb`, F2 on home or LANG=nb_NO.UTF-8 shows).
+NORWEGIAN_SHOTS = [
+    ("home-nb", None, "10.0", Evidence(), list("pålogging"), (100, 30)),
+    ("walk-nb", "401.1", "10.0", Evidence(1326), [], (100, 34)),
 ]
 
 
@@ -81,6 +88,9 @@ async def main() -> None:
     OUT.mkdir(exist_ok=True)
     for name, code, version, evidence, keys, size in SHOTS:
         print(await shoot(library, name, code, version, evidence, keys, size))
+    with messages.speaking("nb"):
+        for name, code, version, evidence, keys, size in NORWEGIAN_SHOTS:
+            print(await shoot(library, name, code, version, evidence, keys, size))
     print(await shoot_scan(library))
 
 

@@ -226,7 +226,8 @@ def test_said_notes_survive_pickling_for_parallel_workers():
 def test_validate_summary_in_bokmal(capsys, write_tree):
     folder = write_chain(write_tree, 2, to_end=("B",))
     code, out, err = run(capsys, "validate", "--no-builtin", str(folder), "--lang", "nb")
-    assert code == 0 and out == ""
+    # the tree is English only: --lang nb lists each field without bokmål, which is not an error
+    assert code == 0 and out and all(": translation: " in line for line in out.splitlines())
     assert "lengste gjennomganger, i spørsmål før første årsak (tak 8): HTTP 418 2" in err
     assert "2 filer: 1 tre, 0 delte deltrær, 1 kode i katalogen; 0 feil, 0 advarsler" in err
 
@@ -241,7 +242,7 @@ def test_validate_summary_in_english_keeps_its_wording(capsys, write_tree):
 def test_validate_findings_stay_english_and_examples_use_english_labels(capsys, teapot, write_tree):
     # the examples name answers by their English labels: they must replay in any language
     code, out, err = run(capsys, "validate", "--no-builtin", str(teapot), "--lang", "nb")
-    assert code == 0 and out == "", out
+    assert code == 0 and "error" not in out, out
     assert "0 feil, 0 advarsler" in err
     write_tree("http/418.yaml", TEAPOT_TREE.replace("expect: cold", "expect: hot"))
     code, out, err = run(capsys, "validate", "--no-builtin", str(teapot), "--lang", "nb")

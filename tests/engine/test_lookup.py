@@ -47,14 +47,14 @@ def test_unknown_substatus_falls_back_to_parent(library):
 def test_code_in_both_protocols_asks(library):
     found = codes.lookup(library, "500")
     assert found.ambiguous and [e.protocol for e in found.choices] == ["http", "ftp"]
-    assert codes.lookup(library, "500", protocol="ftp").entry.title == {"en": "Syntax error"}
+    assert codes.lookup(library, "500", protocol="ftp").entry.title["en"] == "Syntax error"
     assert codes.lookup(library, "ftp 500").entry.protocol == "ftp"
 
 
 def test_unknown_code_gives_class_guidance_and_nearest(library):
     found = codes.lookup(library, "418")
     assert found.entry is None
-    assert found.class_entry.title == {"en": "Client error"}
+    assert found.class_entry.title["en"] == "Client error"
     assert [e.code for e in found.nearest][:2] == ["404.2", "403"]
     assert found.notice.startswith("HTTP 418 is not a known code; closest known: 404.2, 403")
 

@@ -6,50 +6,11 @@ import pytest
 from textual.widgets import Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
-from tests.ui.conftest import THEME, make_app
-from wizard.knowledge.library import Library
+from tests.ui.conftest import make_app
 from wizard.language import messages
 from wizard.ui.screens.help import HelpScreen
 from wizard.ui.screens.home import HomeScreen
 from wizard.ui.screens.walk import WalkScreen
-
-#: A tree with both languages, so the tree's own texts can be told apart from the interface's.
-CATALOG = """
-catalog:
-  - protocol: http
-    code: "403.1"
-    title: {en: Execute access forbidden, nb: Kjøretilgang forbudt}
-    meaning: {en: The folder does not allow running this kind of file., nb: Mappen tillater ikke å kjøre denne filtypen.}
-    versions: ["6.0"]
-classes:
-  - protocol: http
-    class: 4xx
-    title: {en: Client error, nb: Klientfeil}
-    meaning: {en: The request was refused as sent., nb: Forespørselen ble avvist slik den ble sendt.}
-    guidance: [{en: Read the status and sub-status in the IIS log., nb: Les statuskoden og understatusen i IIS-loggen.}]
-"""
-TREE = """
-protocol: http
-code: "403.1"
-start: file-type
-nodes:
-  file-type:
-    topic: {en: Execute permissions, nb: Kjøretillatelser}
-    question: {en: What kind of file does the URL point to?, nb: Hva slags fil peker URL-en til?}
-    how: {en: Look at the extension in the address bar., nb: Se på filtypen i adressefeltet.}
-    answers:
-      - {label: {en: An ASP page, nb: En ASP-side}, next: exec-none}
-      - {label: {en: A CGI program, nb: Et CGI-program}, next: scripts-only}
-  exec-none:
-    topic: {en: Execute permissions, nb: Kjøretillatelser}
-    outcome: {en: "The folder's execute permission is None.", nb: Mappens kjøretillatelse er Ingen.}
-    steps: [{en: Set Execute permissions to Scripts only., nb: Sett kjøretillatelsen til Bare skript.}]
-    next: scripts-only
-  scripts-only:
-    topic: {en: Scripts only, nb: Bare skript}
-    outcome: {en: The folder allows scripts only., nb: Mappen tillater bare skript.}
-    steps: [{en: Set Execute permissions to Scripts and Executables., nb: Sett kjøretillatelsen til Skript og kjørbare filer.}]
-"""
 
 
 @pytest.fixture
@@ -61,21 +22,9 @@ def norwegian():
 
 
 @pytest.fixture
-def bilingual_app(write_tree):
-    """The wizard over a one-code library whose tree speaks both languages."""
-
-    def make(**options):
-        from wizard.ui.app import IISDoctorApp
-
-        write_tree("catalog.yaml", CATALOG)
-        folder = write_tree("http/403.1.yaml", TREE)
-        library = Library.load([folder], builtin=False)
-        assert library.findings == []
-        app = IISDoctorApp(library, version="6.0", **options)
-        app.theme = THEME
-        return app
-
-    return make
+def bilingual_app():
+    """The wizard over the fixture trees, whose texts speak both languages."""
+    return make_app
 
 
 def footer_keys(screen) -> list[str]:
@@ -98,15 +47,15 @@ async def test_home_in_norwegian_shows_norwegian_keys_and_code_titles(norwegian,
         screen = app.screen
         assert isinstance(screen, HomeScreen)
         keys = footer_keys(screen)
-        for word in ("Søk", "Lagrede saker", "Skann logger", "Språk", "Avslutt", "Hjelp", "palett"):
+        for word in ("Søk", "Saker", "Skann logger", "Språk", "Avslutt", "Hjelp", "palett"):
             assert word in keys, keys
         assert not {"Search", "Quit", "Help", "palette"} & set(keys)
         shown = options_of(screen, "#codes")
         assert any("Klientfeil" in o for o in shown) and any("Kjøretilgang forbudt" in o for o in shown), shown
-        assert text_of(screen, "#summary") == ("1 kode · Enter starter gjennomgangen · Ctrl+P hopper til en kode")
+        assert text_of(screen, "#summary") == "8 koder · Enter starter gjennomgangen · Ctrl+P hopper til en kode"
         assert screen.query_one("#search", Input).placeholder.endswith("eller lim inn en feilside")
-        await pilot.press(*"ingenting")
-        assert text_of(screen, "#summary") == "Ingen treff for 'ingenting'"
+        await pilot.press(*"xyzzy")
+        assert text_of(screen, "#summary") == "Ingen treff for 'xyzzy'"
 
 
 async def test_walk_in_norwegian_shows_question_answers_and_keys(norwegian, bilingual_app):
@@ -119,7 +68,7 @@ async def test_walk_in_norwegian_shows_question_answers_and_keys(norwegian, bili
         assert isinstance(screen, WalkScreen)
         assert text_of(screen, "#question") == "Hva slags fil peker URL-en til?"
         assert text_of(screen, "#how") == "Slik sjekker du: Se på filtypen i adressefeltet."
-        assert options_of(screen, "#answers") == ["1. En ASP-side", "2. Et CGI-program"]
+        assert options_of(screen, "#answers") == ["1. En ASP-side", "2. Et CGI-program", "3. En ISAPI-utvidelse"]
         keys = footer_keys(screen)
         for word in ("Eksporter", "Ferdig", "Hjelp", "Avslutt", "Notat", "Hjem", "Saksnr."):
             assert word in keys, keys
@@ -130,7 +79,7 @@ async def test_walk_in_norwegian_shows_question_answers_and_keys(norwegian, bili
         await pilot.pause()
         outcome = "\n".join(str(s.render()) for s in screen.query("#outcome-view Static"))
         assert "Årsak" in outcome and "Løsning" in outcome and "Mappens kjøretillatelse er Ingen." in outcome
-        assert "Løste ikke dette problemet? Trykk n for å sjekke Bare skript." in outcome
+        assert "Løste ikke dette problemet? Trykk n for å sjekke Skripttilordning." in outcome
         assert "Ikke løst" in footer_keys(screen)
         path = str(screen.query_one("#path").render())
         assert "→ En ASP-side" in path
@@ -148,7 +97,7 @@ async def test_f2_switches_home_to_norwegian_and_back():
         home = app.screen
         assert isinstance(home, HomeScreen)
         keys = footer_keys(home)
-        assert {"Søk", "Lagrede saker", "Språk", "Avslutt", "Hjelp", "palett"} <= set(keys), keys
+        assert {"Søk", "Saker", "Språk", "Avslutt", "Hjelp", "palett"} <= set(keys), keys
         assert not {"Search", "Saved cases", "Language", "Quit", "Help", "palette"} & set(keys)
         assert "koder · Enter starter gjennomgangen" in text_of(home, "#summary")
         assert home.query_one("#search", Input).placeholder.endswith("eller lim inn en feilside")
@@ -170,7 +119,7 @@ async def test_help_lists_norwegian_key_descriptions(norwegian):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         keys = text_of(app.screen, "#help-keys")
-        for text in ("Taster", "Hopp til en hvilken som helst kode (kommandopaletten)", "Søk", "Lagrede saker"):
+        for text in ("Taster", "Hopp til en hvilken som helst kode (kommandopaletten)", "Søk", "Saker"):
             assert text in keys, keys
         assert "Saved cases" not in keys and "Search" not in keys
         assert text_of(app.screen, "#help-text").startswith("Skriv en kode")

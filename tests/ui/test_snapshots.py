@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tests.helpers import FIXTURE_TREES
 from tests.ui.conftest import make_app, no_blink
+from wizard.language import messages
 
 
 def test_home(snap_compare):
@@ -123,3 +124,21 @@ def test_scan_screen(snap_compare, monkeypatch):
     monkeypatch.chdir(ROOT)  # the screen shows the log paths as given: relative, the same on every machine
     app = make_app(scan=ScanRequest(["tests/logscan/fixtures"]))
     assert snap_compare(app, run_before=_scanned, terminal_size=(80, 24))
+
+
+def test_home_norwegian(snap_compare):
+    """Home in bokmål: code titles, class headings, summary, footer keys (F2 switches back)."""
+    messages.use("nb")
+    assert snap_compare(make_app(), run_before=no_blink, terminal_size=(80, 24))
+
+
+def test_question_norwegian(snap_compare):
+    """A question in bokmål: the tree's own text and every label around it."""
+    messages.use("nb")
+    assert snap_compare(make_app(code="403.1"), terminal_size=(80, 24))
+
+
+def test_outcome_norwegian(snap_compare):
+    """An outcome in bokmål: cause, steps, the command box, the KB reference and the way on."""
+    messages.use("nb")
+    assert snap_compare(make_app(code="403.1"), press=["1"], terminal_size=(80, 30))

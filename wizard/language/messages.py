@@ -68,6 +68,16 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalog.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` where the same English word means something else elsewhere ("Note": a catalog remark, a case note)."""
+    return message if _catalog is None else _catalog.pgettext(context, message)
+
+
+def NC_(context: str, message: str) -> str:
+    """Mark a string with its context where it is defined; `pgettext()` translates it where it is shown."""
+    return message
+
+
 def N_(message: str) -> str:
     """Mark a string for the catalog where it is defined; `_()` translates it where it is shown."""
     return message

@@ -13,7 +13,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from wizard.language.messages import _
+from wizard.language.messages import _, pgettext
 
 
 def translate_bindings(node: DOMNode) -> None:
@@ -28,10 +28,23 @@ def translate_bindings(node: DOMNode) -> None:
     node._bindings = fresh
 
 
+KEY_CONTEXT = "key"
+"""Catalog context of a key's label where the same English word means something else elsewhere
+(`NC_("key", "Note")`: the key that adds a note, not the catalog's remark)."""
+
+
+def key_label(description: str) -> str:
+    """A binding's description in the run's language."""
+    if not description:
+        return ""
+    keyed = pgettext(KEY_CONTEXT, description)
+    return keyed if keyed != description else _(description)
+
+
 def _translated(binding: Binding) -> Binding:
     return replace(
         binding,
-        description=_(binding.description) if binding.description else "",
+        description=key_label(binding.description),
         tooltip=_(binding.tooltip) if binding.tooltip else "",
     )
 

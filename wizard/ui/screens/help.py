@@ -10,7 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from wizard.language.messages import N_, _
-from wizard.ui.speech import Speaks
+from wizard.ui.speech import Speaks, key_label
 from wizard.ui.styles import beside
 
 
@@ -36,7 +36,7 @@ class HelpScreen(Speaks, ModalScreen[None]):
             keys = binding.key_display or ", ".join(_pretty(k) for k in binding.key.split(","))
             if action == "quit":
                 keys = "q, Ctrl+C, Ctrl+Q"  # q only where no text box has the cursor
-            rows.append((keys, _(binding.description)))
+            rows.append((keys, key_label(binding.description)))
         if any(b.action.startswith("digit") for b in self.under.BINDINGS if isinstance(b, Binding)):
             rows.append(("1-9, 10..", _("Choose that answer (two digits within a second for 10 and up)")))
             rows.append(("Tab, c", _("Move to a command; copy it")))

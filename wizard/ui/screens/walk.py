@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard.language.messages import N_, _, ngettext
+from wizard.language.messages import N_, NC_, _, ngettext
 from wizard.ui.clipboard import copy_text
 from wizard.ui.host import host
 from wizard.ui.speech import Speaks
@@ -57,7 +57,7 @@ class WalkScreen(Speaks, Screen):
         Binding("f1,question_mark", "app.help", N_("Help"), key_display="?", id="walk-help"),
         Binding("q", "app.quit", N_("Quit"), id="walk-quit"),
         Binding("b,backspace", "back", N_("Back"), id="back"),
-        Binding("e", "note", N_("Note"), id="note"),
+        Binding("e", "note", NC_("key", "Note"), id="note"),
         Binding("c", "copy", N_("Copy"), id="copy"),
         Binding("h,escape", "home", N_("Home"), id="home"),
         Binding("r", "restart", N_("Restart"), id="restart"),
