@@ -39,7 +39,22 @@ def _lookalike(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeEncodeError):
         raise error
     bad = error.object[error.start : error.end]
-    return "".join(_LOOKALIKE.get(ch, "?") for ch in bad), error.end
+    return "".join(_stand_in(ch, error.encoding) for ch in bad), error.end
+
+
+#: Norwegian letters a code page may lack (cp437 has æ and å but no ø): the nearest letter the
+#: code page has, else the spelling Norwegians use without them (oe, ae, aa).
+_NORDIC = {"ø": ("ö", "oe"), "Ø": ("Ö", "Oe"), "æ": ("ae",), "Æ": ("Ae",), "å": ("aa",), "Å": ("Aa",)}
+
+
+def _stand_in(ch: str, encoding: str) -> str:
+    for option in _NORDIC.get(ch, ()):
+        try:
+            option.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        return option
+    return _LOOKALIKE.get(ch, "?")
 
 
 codecs.register_error(_HANDLER, _lookalike)
