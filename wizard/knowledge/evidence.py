@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wizard.language.messages import _
+
 _WIN32_FACILITY = 0x8007
 
 
@@ -84,7 +86,7 @@ class Evidence:
                 else f"HRESULT {hresult_of(self.win32)}"
             )
         if self.reason:
-            parts.append(f"HTTPERR reason {self.reason}")
+            parts.append(_("HTTPERR reason {reason}").format(reason=self.reason))
         return ", ".join(parts)
 
     def to_dict(self) -> dict:
