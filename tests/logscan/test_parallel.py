@@ -39,6 +39,9 @@ def test_workers_leave_out_busy_cpus(monkeypatch):
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     monkeypatch.setattr(parallel.os, "getloadavg", lambda: (0.1, 0.1, 0.1))
     assert parallel.workers() == 2
+    # a load just under one CPU (often this program's own last seconds) leaves the second one free
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (0.9, 0.5, 0.3))
+    assert parallel.workers() == 2
     monkeypatch.setattr(parallel.os, "getloadavg", lambda: (1.2, 1.0, 1.0))
     assert parallel.workers() == 1
     monkeypatch.setattr(parallel.os, "getloadavg", lambda: (6.0, 5.0, 4.0))

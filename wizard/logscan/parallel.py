@@ -8,6 +8,7 @@ process.
 
 from __future__ import annotations
 
+import math
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -56,7 +57,9 @@ def workers() -> int:
         free = cpus - os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average (Windows)
         free = cpus
-    return max(1, min(cpus, 8, int(free + 0.5)))
+    # a CPU counts as taken only when the load fills it: a load of 0.9 on two CPUs (often this
+    # program's own last seconds) still leaves room for a second process
+    return max(1, min(cpus, 8, math.ceil(free - 0.05)))
 
 
 def plan(path: str, parts: int) -> list[Cut] | None:
