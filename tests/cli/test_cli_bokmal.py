@@ -368,7 +368,7 @@ def test_cp1252_console(tmp_path):
     out = result.stdout.decode("cp1252")
     for label in ("Klasse:", "Betydning:", "Spørsmål:", "Slik sjekker du:", "ÅRSAK", "Årsak:", "Løsning:"):
         assert label in out, label
-    assert "Hjalp det ikke?" in out and "->" in out and "→" not in out
+    assert "Løste ikke dette problemet?" in out and "->" in out and "→" not in out
 
 
 def test_argparse_words_are_the_running_pythons():
