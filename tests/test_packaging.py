@@ -37,6 +37,7 @@ def test_wheel_contains_every_tree_and_the_schema(wheel):
     assert any(n.endswith("entry_points.txt") for n in names)
     styles = [p.relative_to(ROOT).as_posix() for p in (ROOT / "wizard").rglob("*.tcss")]
     assert styles and [s for s in styles if s not in names] == []  # the screens' .tcss files ship too
+    assert "wizard/language/nb/LC_MESSAGES/iisdoctor.mo" in names  # the compiled bokmål catalog
 
 
 def test_installed_package_finds_trees_from_any_folder(wheel, tmp_path):
@@ -46,7 +47,8 @@ def test_installed_package_finds_trees_from_any_folder(wheel, tmp_path):
     elsewhere.mkdir()
     probe = (
         "import wizard.knowledge.builtin as p, wizard.knowledge.library as l; lib = l.Library.load(); "
-        "print(p.builtin_trees_dir()); print(len(lib.trees), len(lib.entries), len(lib.findings))"
+        "print(p.builtin_trees_dir()); print(len(lib.trees), len(lib.entries), len(lib.findings)); "
+        "from wizard.language import messages as m; m.use('nb'); print(m._('Resolved'))"
     )
     result = subprocess.run(
         [sys.executable, "-s", "-c", probe],
@@ -57,7 +59,8 @@ def test_installed_package_finds_trees_from_any_folder(wheel, tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    where, counts = result.stdout.splitlines()
+    where, counts, resolved = result.stdout.splitlines()
+    assert resolved == "Løst"  # the installed package speaks bokmål from its own catalog
     assert Path(where) == target / "wizard" / "decision_trees"
     trees, entries, findings = map(int, counts.split())
     tree_files = [p for folder in ("http", "ftp") for p in (ROOT / "decision_trees" / folder).rglob("*.yaml")]
