@@ -42,3 +42,9 @@ def test_speaking_switches_for_a_while_and_back():
     assert messages.current() == "en"
     messages.use("xx")  # unknown: English
     assert messages.current() == "en"
+
+
+def test_an_empty_text_stays_empty():
+    """"" is the catalog header's key in gettext: translating it must not print the header."""
+    messages.use("nb")
+    assert messages._("") == ""

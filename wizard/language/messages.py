@@ -59,7 +59,8 @@ def speaking(lang: str) -> Iterator[None]:
 
 
 def _(message: str) -> str:
-    return message if _catalog is None else _catalog.gettext(message)
+    # "" is the key of the catalog's own header: an empty text stays empty
+    return message if _catalog is None or not message else _catalog.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
