@@ -11,26 +11,31 @@ people can translate them in parallel); `scripts/messages.py compile` joins them
 
 from __future__ import annotations
 
-import gettext as _gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.language.choice import DEFAULT, SUPPORTED
+
+if TYPE_CHECKING:
+    from gettext import NullTranslations
 
 DOMAIN = "iisdoctor"
 LOCALE_DIR = Path(__file__).resolve().parent
 
 _lang = DEFAULT
-_catalog: _gettext.NullTranslations | None = None
+_catalog: NullTranslations | None = None
 
 
-def catalog_for(lang: str) -> _gettext.NullTranslations | None:
+def catalog_for(lang: str) -> NullTranslations | None:
     """The compiled catalog of `lang`; None for English or when the catalog is missing."""
     if lang == DEFAULT or lang not in SUPPORTED:
         return None
+    import gettext  # only a run in another language pays for it
+
     try:
-        return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+        return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
     except OSError:
         return None
 
