@@ -121,9 +121,14 @@ class DeferredGraph:
 
     __slots__ = ("_decode", "_parts", "_recover", "_text")
 
-    def __init__(self, text: bytes, decode: Callable[[bytes], GraphParts], recover: Callable[[], GraphParts]):
+    def __init__(
+        self,
+        text: bytes | memoryview,
+        decode: Callable[[bytes | memoryview], GraphParts],
+        recover: Callable[[], GraphParts],
+    ):
         self._parts: GraphParts | None = None
-        self._text: bytes | None = text
+        self._text: bytes | memoryview | None = text
         self._decode = decode
         self._recover = recover
 

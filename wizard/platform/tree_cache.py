@@ -138,9 +138,16 @@ def _decode(blob: bytes) -> LoadResult:
     result.classes = _expect(classes, ClassEntry)
     result.win32 = _expect(win32, Win32Entry)
     result.reasons = _expect(reasons, ReasonEntry)
-    bodies = blob[end + 1 :].split(b"\n")  # each graph's nodes stay bytes until a walk reads them
     graphs = _expect(data["graphs"], (Tree, Subtree))
-    if len(bodies) != len(graphs) + 1:
+    # Each graph's nodes stay bytes, not even copied out of the file, until a walk reads them.
+    view, bodies, pos = memoryview(blob), [], end + 1
+    for _graph in graphs:
+        stop = blob.find(b"\n", pos)
+        if stop < 0:
+            raise model_codec.CodecError("graphs and their nodes do not match")
+        bodies.append(view[pos:stop])
+        pos = stop + 1
+    if pos != len(blob):
         raise model_codec.CodecError("graphs and their nodes do not match")
     for graph, body in zip(graphs, bodies):
         deferred = DeferredGraph(body, _parts, _recovery(graph))
@@ -153,8 +160,8 @@ def _decode(blob: bytes) -> LoadResult:
     return result
 
 
-def _parts(body: bytes) -> GraphParts:
-    parts = model_codec.loads(body.decode("utf-8"))
+def _parts(body: bytes | memoryview) -> GraphParts:
+    parts = model_codec.loads(str(body, "utf-8"))
     if not isinstance(parts, list) or len(parts) != 2:
         raise model_codec.CodecError("expected a graph's nodes and examples")
     nodes, examples = parts
