@@ -45,6 +45,6 @@ def test_speaking_switches_for_a_while_and_back():
 
 
 def test_an_empty_text_stays_empty():
-    """"" is the catalog header's key in gettext: translating it must not print the header."""
+    """The empty text is the catalog header's key in gettext: translating it must not print the header."""
     messages.use("nb")
     assert messages._("") == ""
