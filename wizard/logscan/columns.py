@@ -19,7 +19,6 @@ from collections.abc import Iterator
 
 #: Length of "YYYY-MM-DD HH", the hour every line of a run shares.
 HOUR = 13
-_MARK = bytes.maketrans(b"\n", b"\x00")
 
 
 def split_clean(chunk: bytes, lines: int, width: int) -> list[bytes] | None:
@@ -29,7 +28,7 @@ def split_clean(chunk: bytes, lines: int, width: int) -> list[bytes] | None:
     if b"\x00" in chunk:
         return None
     if b"\r" in chunk:
-        text = chunk.translate(_MARK)  # CRLF: "...\r\x00date" splits into "..." and "\x00date"
+        text = chunk.replace(b"\n", b"\x00")  # CRLF: "...\r\x00date" splits into "..." and "\x00date"
     else:
         text = chunk.replace(b"\n", b" \x00")
     parts = text.split()  # on any run of whitespace, exactly as line.split() splits each line
