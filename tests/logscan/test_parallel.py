@@ -35,14 +35,8 @@ def test_split_scan_equals_single_scan(tmp_path, monkeypatch):
     assert single["files"][0]["skipped_lines"][0]["line"] == 905
 
 
-def test_workers_leave_out_busy_cpus(monkeypatch):
+def test_workers_use_every_cpu_unless_the_machine_is_saturated(monkeypatch):
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (0.1, 0.1, 0.1))
-    assert parallel.workers() == 2
-    # a load just under one CPU (often this program's own last seconds) leaves the second one free
-    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (0.9, 0.5, 0.3))
-    assert parallel.workers() == 2
-    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (1.2, 1.0, 1.0))
-    assert parallel.workers() == 1
-    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (6.0, 5.0, 4.0))
-    assert parallel.workers() == 1
+    for load, expected in ((0.1, 2), (0.9, 2), (1.5, 2), (2.0, 1), (6.0, 1)):
+        monkeypatch.setattr(parallel.os, "getloadavg", lambda load=load: (load, load, load))
+        assert parallel.workers() == expected, load

@@ -8,7 +8,6 @@ process.
 
 from __future__ import annotations
 
-import math
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -42,24 +41,24 @@ class Cut:
 
 
 def workers() -> int:
-    """Processes worth using: the CPUs this process may run on (at most 8) that are not busy already.
+    """Processes worth using: the CPUs this process may run on (at most 8), or one when they are all taken.
 
     Two CPU-bound Python processes on an idle 2-vCPU machine each ran at 85-90% of the speed of one alone, so
-    two processes read a big file in well under the time of one. On a machine whose CPUs are all taken by
+    two processes read a big file in well under the time of one. On a machine whose CPUs were all taken by
     other work (measured: load average 4-8 on 2 vCPUs) a second process only added its start-up and merge
-    costs, so CPUs counted busy by the load average are left out. The result is the same either way.
+    costs, so a load average at or above the CPU count means one process. Anything less is not counted
+    against a CPU: the load average trails by a minute and counts this program's own last seconds too.
+    The result is the same either way.
     """
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
         cpus = os.cpu_count() or 1
     try:
-        free = cpus - os.getloadavg()[0]
+        load = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average (Windows)
-        free = cpus
-    # a CPU counts as taken only when the load fills it: a load of 0.9 on two CPUs (often this
-    # program's own last seconds) still leaves room for a second process
-    return max(1, min(cpus, 8, math.ceil(free - 0.05)))
+        load = 0.0
+    return 1 if load >= cpus else max(1, min(cpus, 8))
 
 
 def plan(path: str, parts: int) -> list[Cut] | None:
