@@ -6,11 +6,12 @@ argparse's Namespace.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from wizard.knowledge.record import field, record
 
-@dataclass(frozen=True)
+
+@record
 class Request:
     command: str  # "wizard" when no command is given
     code: str | None = None  # as typed: "403.1", "ftp 530", "401 1 1326"

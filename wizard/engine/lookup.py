@@ -9,12 +9,12 @@ or an unknown code (the class's general guidance and the nearest known codes).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from wizard.engine.code_text import CodeQuery, parse
 from wizard.knowledge.evidence import Evidence, EvidenceError, win32_key
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import ClassEntry, CodeEntry, tr
+from wizard.knowledge.record import field, record
 from wizard.language.messages import _
 
 _TRIAD = re.compile(
@@ -83,7 +83,7 @@ def read_evidence(
     return code_text, Evidence(folded, reason)
 
 
-@dataclass
+@record(frozen=False)
 class Lookup:
     """The answer to "what is this code?"."""
 

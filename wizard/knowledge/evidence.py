@@ -10,8 +10,8 @@ bits are the Win32 code, so both spellings are folded into one number here; any 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from wizard.knowledge.record import record
 from wizard.language.messages import _
 
 _WIN32_FACILITY = 0x8007
@@ -59,7 +59,7 @@ def reason_key(value: str) -> str:
     return text.lower()
 
 
-@dataclass(frozen=True)
+@record
 class Evidence:
     """The extra facts given with a code; empty evidence answers nothing."""
 
@@ -99,7 +99,7 @@ class Evidence:
         return cls(None if win32 is None else win32_key(win32), data.get("reason"))
 
 
-@dataclass(frozen=True)
+@record
 class When:
     """An answer's `when`: the evidence values that pick that answer by themselves."""
 

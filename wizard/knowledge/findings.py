@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wizard.knowledge.record import record
 
-@dataclass(frozen=True, order=True)
+
+@record(order=True)
 class Where:
     """A place in a source file; line and column are 1-based, as editors show them.
 
@@ -42,7 +43,7 @@ class Where:
         return cls(str(file), mark.line + 1, mark.column + 1)
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One problem. `error` findings make `validate` fail; warnings only inform."""
 

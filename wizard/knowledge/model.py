@@ -7,31 +7,31 @@ added later without touching the format or this code.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import overload
 
 from wizard.knowledge.evidence import When
 from wizard.knowledge.findings import Where
 from wizard.knowledge.i18n import Text, tr  # noqa: F401  (re-exported: most modules take tr from here)
+from wizard.knowledge.record import field, record
 
 RETURN = "return"
 """The reserved target inside a shared subtree: hand the walk back to the tree that used it."""
 
 
-@dataclass(frozen=True)
+@record
 class KbRef:
     id: int
     title: Text
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     text: Text
     command: str | None = None
     versions: frozenset[str] | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Jump:
     """`goto`: carry on in another code's walk, inside the same case.
 
@@ -49,7 +49,7 @@ class Jump:
         return f"{self.protocol or protocol}:{self.code}"
 
 
-@dataclass(frozen=True)
+@record
 class Answer:
     label: Text
     next: str | None  # None when the answer jumps (`goto`) instead
@@ -59,7 +59,7 @@ class Answer:
     goto: Jump | None = None  # continue in another code's walk instead of `next`
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     id: str
     topic: Text
@@ -73,7 +73,7 @@ class Question:
     kind = "question"
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     id: str
     cause: Text
@@ -92,7 +92,7 @@ class Outcome:
         return bool(self.next or self.goto)
 
 
-@dataclass(frozen=True)
+@record
 class Use:
     id: str
     subtree: str
@@ -189,7 +189,7 @@ class LazyExamples(Sequence["Example"]):
     __hash__ = None  # type: ignore[assignment]
 
 
-@dataclass(frozen=True)
+@record
 class Example:
     answers: tuple[str | int, ...]
     expect: str
@@ -199,7 +199,7 @@ class Example:
     reason: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Graph:
     """Nodes plus a start: what trees and shared subtrees have in common."""
 
@@ -216,14 +216,14 @@ class Graph:
         return False
 
 
-@dataclass(frozen=True)
+@record
 class Tree(Graph):
     protocol: str = "http"
     code: str = ""
     versions: frozenset[str] | None = None  # None: as the catalog entry says
 
 
-@dataclass(frozen=True)
+@record
 class Subtree(Graph):
     title: Text = field(default_factory=dict)
 
@@ -232,7 +232,7 @@ class Subtree(Graph):
         return True
 
 
-@dataclass(frozen=True)
+@record
 class CodeEntry:
     """What a code means, independent of whether a tree exists for it."""
 
@@ -261,7 +261,7 @@ class CodeEntry:
         return f"{self.code[0]}xx"
 
 
-@dataclass(frozen=True)
+@record
 class ClassEntry:
     """General guidance for a whole class (4xx, 5xx ...) of one protocol."""
 
@@ -273,7 +273,7 @@ class ClassEntry:
     where: Where = Where("")
 
 
-@dataclass(frozen=True)
+@record
 class Win32Entry:
     """A Windows error code as IIS logs show it, and what it usually means there."""
 
@@ -285,7 +285,7 @@ class Win32Entry:
     source: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class ReasonEntry:
     """An HTTP.sys error-log (HTTPERR) reason and what it means."""
 

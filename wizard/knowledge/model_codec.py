@@ -11,12 +11,11 @@ Encoding: a dataclass is `{"!": "Name", "f": [field values in order]}`, a tuple 
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Mapping
 from typing import Any
 
-from wizard.knowledge import model
+from wizard.knowledge import model, record
 from wizard.knowledge.evidence import When
 from wizard.knowledge.findings import Where
 
@@ -80,7 +79,7 @@ def _allowed(annotation: str) -> tuple[type, ...]:
 
 
 _FIELDS: dict[type, list[tuple[str, tuple[type, ...]]]] = {
-    cls: [(f.name, _allowed(str(f.type))) for f in dataclasses.fields(cls)] for cls in _CLASSES.values()
+    cls: [(name, _allowed(annotation)) for name, annotation in record.fields(cls)] for cls in _CLASSES.values()
 }
 
 
@@ -96,11 +95,11 @@ def _encode(value: Any) -> Any:
         return {"!s": sorted(value, key=repr)}
     if isinstance(value, Mapping):
         return {str(k): _encode(v) for k, v in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if record.is_record(value) and not isinstance(value, type):
         name = type(value).__name__
         if name not in _CLASSES:
             raise CodecError(f"cannot encode {name}")
-        return {"!": name, "f": [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]}
+        return {"!": name, "f": [_encode(getattr(value, f)) for f, _kind in record.fields(type(value))]}
     if isinstance(value, str):
         return str(value)
     if value is None or isinstance(value, (int, float)):

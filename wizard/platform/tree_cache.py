@@ -14,7 +14,6 @@ import os
 import sys
 import zlib
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from wizard.knowledge.model import (
     Tree,
     Win32Entry,
 )
+from wizard.knowledge.record import replace
 from wizard.knowledge.references import reference_findings
 from wizard.platform.folders import atomic_write, cache_dir
 

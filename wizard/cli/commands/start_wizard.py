@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 
 from wizard.cli.code_args import evidence_from
 from wizard.cli.exit_codes import Exit
 from wizard.cli.output import load_library, say
 from wizard.cli.request import Request
+from wizard.knowledge.record import replace
 from wizard.language.messages import _
 from wizard.platform import settings
 
