@@ -7,7 +7,7 @@ becomes `->`) instead of a UnicodeEncodeError.
 
 from __future__ import annotations
 
-import shutil
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,19 @@ if TYPE_CHECKING:
 
 
 def width() -> int:
-    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    """Where text wraps: the terminal's width, 100 in a pipe or a file."""
+    return terminal_columns(100) if sys.stdout.isatty() else 100
+
+
+def terminal_columns(fallback: int = 80) -> int:
+    """The terminal's columns as shutil.get_terminal_size finds them (COLUMNS first), without importing shutil."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or fallback  # type: ignore[union-attr]
+    except (AttributeError, OSError, ValueError):
+        return fallback
 
 
 def say(message: str) -> None:
