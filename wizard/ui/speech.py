@@ -3,6 +3,8 @@
 Textual copies a class's BINDINGS into each screen when it is created, and the footer shows
 their descriptions. Bindings are written in English (the catalog key) and translated here,
 per instance, so a screen made after the person switches language shows the new one.
+This is the one place that touches Textual's private `_bindings` map; the Pilot tests in
+tests/ui/test_language.py read the footer, so a Textual upgrade that changes it fails there.
 """
 
 from __future__ import annotations
