@@ -76,7 +76,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def pgettext(context: str, message: str) -> str:
     """`message` where the same English word means something else elsewhere ("Note": a catalog remark, a case note)."""
-    return message if _catalog is None else _catalog.pgettext(context, message)
+    return message if _catalog is None or not message else _catalog.pgettext(context, message)
 
 
 def NC_(context: str, message: str) -> str:

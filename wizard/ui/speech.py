@@ -37,8 +37,6 @@ KEY_CONTEXT = "key"
 
 def key_label(description: str) -> str:
     """A binding's description in the run's language."""
-    if not description:
-        return ""
     keyed = pgettext(KEY_CONTEXT, description)
     return keyed if keyed != description else _(description)
 
@@ -47,7 +45,7 @@ def _translated(binding: Binding) -> Binding:
     return replace(
         binding,
         description=key_label(binding.description),
-        tooltip=_(binding.tooltip) if binding.tooltip else "",
+        tooltip=_(binding.tooltip),
     )
 
 

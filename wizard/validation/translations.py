@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from wizard.knowledge.findings import Finding, Where
 from wizard.knowledge.i18n import Text
 from wizard.knowledge.loader import LoadResult
-from wizard.knowledge.model import Graph, Outcome, Question, Subtree, Use
+from wizard.knowledge.model import Graph, Outcome, Question, Subtree
 
 
 def texts_of_graph(graph: Graph) -> Iterator[tuple[Where, str, Text | None]]:
@@ -32,8 +32,6 @@ def texts_of_graph(graph: Graph) -> Iterator[tuple[Where, str, Text | None]]:
                 yield node.where, f"{node_id}.steps[{i}]", step.text
             for i, kb in enumerate(node.kb):
                 yield node.where, f"{node_id}.kb[{i}].title", kb.title
-        elif isinstance(node, Use):
-            pass
 
 
 def texts_of_catalogs(loaded: LoadResult) -> Iterator[tuple[Where, str, Text | None]]:

@@ -32,11 +32,11 @@ class Dialog(Speaks, ModalScreen):
 
     def title_text(self) -> str:
         """The box's title in the run's language."""
-        return _(self.TITLE_TEXT) if self.TITLE_TEXT else ""
+        return _(self.TITLE_TEXT)
 
     def hint(self) -> str:
         """The hint line in the run's language."""
-        return _(self.HINT) if self.HINT else ""
+        return _(self.HINT)
 
     def body(self) -> ComposeResult:
         yield from ()

@@ -43,8 +43,7 @@ class HelpScreen(Speaks, ModalScreen[None]):
         width = max(len(k) for k, _description in rows) + 2
         lines = [Content.styled(_("Keys"), "bold $accent")]
         lines += [Content(f"{k:<{width}}{d}") for k, d in rows]
-        english = getattr(self.under, "HELP", "") or ""
-        text = _(english) if english else ""  # _("") would be the catalog's header
+        text = _(getattr(self.under, "HELP", "") or "")
         with VerticalScroll(id="help-box"):
             if text:
                 yield Static(Content(text), id="help-text", markup=False)
