@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+
 from tests.logscan.conftest import HEADER, line
 from wizard.logscan import parallel, scan, to_dict
 
@@ -33,6 +35,44 @@ def test_split_scan_equals_single_scan(tmp_path, monkeypatch):
     split = to_dict(scan([str(path)]))
     assert split == single
     assert single["files"][0]["skipped_lines"][0]["line"] == 905
+
+
+def test_gzip_shared_by_stripes_equals_single_scan(tmp_path, monkeypatch):
+    plain = _log(tmp_path)
+    path = tmp_path / "u_ex.log.gz"
+    path.write_bytes(gzip.compress(plain.read_bytes()))
+    single = to_dict(scan([str(path)]))
+    monkeypatch.setattr(parallel, "MIN_GZ_SIZE", 1)
+    monkeypatch.setattr(parallel, "STRIPE", 4096)  # ~50 stripes: the #Fields change lands in one of them
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    jobs = []
+    real = parallel._share
+    monkeypatch.setattr(parallel, "_share", lambda pool, todo: jobs.append(todo) or real(pool, todo))
+    done = []
+    striped = to_dict(scan([str(path)], progress=done.append))
+    assert [[(job.func.__name__, job.args[1:4]) for job in todo] for todo in jobs] == [
+        [("scan_stripes", (0, 2, 4096)), ("scan_stripes", (1, 2, 4096))]
+    ]
+    assert striped == single
+    assert striped["requests"] == 2999 and striped["files"][0]["skipped_lines"][0]["line"] == 905
+    assert sum(done) == path.stat().st_size  # progress in bytes of the .gz, so a bar ends at its size
+
+
+def test_stripes_skip_blocks_but_follow_their_directives(tmp_path):
+    """A part that counts only odd blocks still reads the later blocks with the field list of an even one."""
+    path = tmp_path / "u_ex.log.gz"
+    path.write_bytes(gzip.compress(_log(tmp_path).read_bytes()))
+    whole = to_dict(scan([str(path)]))
+    parts = [to_dict(parallel.scan_stripes(str(path), part, 3, 4096, None, None)) for part in range(3)]
+    assert sum(p["requests"] for p in parts) == whole["requests"]
+    late = [g for g in whole["groups"] if g["substatus"] is None]  # the second field list has no sc-substatus
+    assert len(late) == 2
+    for want in late:
+        key = (want["status"], None, want["win32"])
+        assert (
+            sum(g["count"] for p in parts for g in p["groups"] if (g["status"], g["substatus"], g["win32"]) == key)
+            == want["count"]
+        )
 
 
 def test_workers_use_every_cpu_unless_the_machine_is_saturated(monkeypatch):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import BinaryIO
 
 BLOCK = 1 << 20  # whole runs of lines are split and counted as columns; a MiB amortises the per-run work
@@ -22,14 +22,12 @@ def _drop_nuls(data: bytes) -> bytes:
     return _NULS.sub(repl, data)
 
 
-def blocks(stream: BinaryIO, size: int = BLOCK, progress: Callable[[int], None] | None = None) -> Iterator[bytes]:
+def blocks(stream: BinaryIO, size: int = BLOCK) -> Iterator[bytes]:
     """Yield blocks of whole lines; the last block may end without a line break (a truncated last line)."""
     carry = b""
     first = True
     while True:
         chunk = stream.read(size)
-        if progress is not None and chunk:
-            progress(len(chunk))
         if not chunk:
             break
         if first:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from itertools import chain
 from typing import BinaryIO
 
@@ -13,15 +13,13 @@ from wizard.logscan.blocks import blocks
 from wizard.logscan.filters import Filters
 from wizard.logscan.formats import NATIVE, NCSA, W3C, sniff
 from wizard.logscan.jsonio import absorb
-from wizard.logscan.model import FileReport, Said, ScanResult
+from wizard.logscan.model import SKIPPED_SHOWN, FileReport, Said, ScanResult
 from wizard.logscan.native import read_native
-from wizard.logscan.sources import Source, expand, open_source
+from wizard.logscan.sources import Progress, Source, expand, open_source
 from wizard.logscan.tally import FileTally
 from wizard.logscan.w3c import W3CReader
 
 _SITE_FOLDER = re.compile(r"(?:^|[\\/])((?:W3SVC|FTPSVC|MSFTPSVC)\d+)(?:[\\/]|$)", re.IGNORECASE)
-
-Progress = Callable[[int], None]
 
 
 def site_hint(path: str) -> str | None:
@@ -38,15 +36,16 @@ def scan_source(
     stdin: BinaryIO | None = None,
 ) -> FileReport:
     """Read one input into `result` and return its file report."""
-    if parallel_ok(source):
-        report = _scan_split(result, source, filters, progress)
+    split = _split(source)
+    if split:
+        report = _scan_split(result, source, filters, progress, split)
         if report is not None:
             return report
     report = FileReport(path=source.path)
     result.files.append(report)
     ft = FileTally(result, report, site_hint=site_hint(source.path))
-    with open_source(source, stdin) as stream:
-        parts = blocks(stream, progress=progress)
+    with open_source(source, stdin, progress) as stream:
+        parts = blocks(stream)
         first = next(parts, None)
         if first is None:
             report.note(Said(N_("empty file")))
@@ -73,35 +72,49 @@ def scan_source(
     return report
 
 
-def parallel_ok(source: Source) -> bool:
-    """Worth splitting: a big, uncompressed W3C file with a header, and more than one CPU."""
-    if source.path == "-" or parallel.workers() < 2 or source.size < parallel.MIN_SIZE:
-        return False
-    with open(source.path, "rb") as handle:
-        head = handle.read(65536)
-    return not head.startswith(b"\x1f\x8b") and head.lstrip(b"\xef\xbb\xbf").startswith(b"#")
+def _split(source: Source) -> str | None:
+    """How to share a big W3C file with a header among processes: "ranges" for a plain file, "stripes" for a
+    .gz (see `parallel`), None when it is not worth it or not possible."""
+    if source.path == "-" or parallel.workers() < 2:
+        return None
+    gzipped = source.gzipped
+    if source.size < (parallel.MIN_GZ_SIZE if gzipped else parallel.MIN_SIZE):
+        return None
+    with open_source(source) as stream:
+        head = stream.read(65536).removeprefix(b"\xef\xbb\xbf")
+    if not gzipped:
+        return "ranges" if head.startswith(b"#") else None
+    # every process must know the field list from the first block on, so the header must be at the top
+    return "stripes" if head.startswith(b"#") and b"#Fields:" in head else None
 
 
 def _scan_split(
-    result: ScanResult, source: Source, filters: Filters | None, progress: Progress | None
+    result: ScanResult, source: Source, filters: Filters | None, progress: Progress | None, how: str
 ) -> FileReport | None:
-    parts = parallel.scan_parallel(source.path, filters, site_hint(source.path), parallel.workers())
-    if parts is None:
-        return None
+    hint, count = site_hint(source.path), parallel.workers()
+    parts: list[ScanResult] | None
+    if how == "stripes":
+        parts = parallel.scan_gzip_parallel(source.path, filters, hint, count, progress)
+    else:
+        parts = parallel.scan_parallel(source.path, filters, hint, count)
+        if parts is None:
+            return None
+        if progress is not None:
+            progress(source.size)
     report = FileReport(path=source.path, format=W3C)
+    skipped = []
     for part in parts:
         absorb(result, part, files=False)
         for piece in part.files:
             report.requests += piece.requests
             report.skipped += piece.skipped
-            report.skipped_lines += piece.skipped_lines[: max(0, 5 - len(report.skipped_lines))]
+            skipped += piece.skipped_lines
             report.iis = report.iis or piece.iis
             report.format = piece.format if piece.format != W3C else report.format
             for note in piece.notes:
                 report.note(note)
+    report.skipped_lines = sorted(skipped, key=lambda s: s.line)[:SKIPPED_SHOWN]
     result.files.append(report)
-    if progress is not None:
-        progress(source.size)
     return report
 
 

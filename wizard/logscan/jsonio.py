@@ -119,6 +119,16 @@ def from_dict(data: dict[str, Any]) -> ScanResult:
     return result
 
 
+def _earlier(sample: Sample | None, than: Sample | None) -> bool:
+    """Whether `sample` should replace `than`: there is none yet, or it is an earlier line of the same file
+    (parts of one file scanned by several processes come back in any order)."""
+    if sample is None:
+        return False
+    if than is None:
+        return True
+    return sample.file == than.file and (sample.line or 0) < (than.line or 0)
+
+
 def absorb(into: ScanResult, other: ScanResult, files: bool = True) -> None:
     """Add `other`'s combinations (and, unless told not to, its file reports) to `into`."""
     if files:
@@ -131,7 +141,8 @@ def absorb(into: ScanResult, other: ScanResult, files: bool = True) -> None:
             getattr(target, name).update(getattr(group, name).counts.items())
         for slow in group.slowest:
             target.offer_slow(slow)
-        target.sample = target.sample or group.sample
+        if _earlier(group.sample, target.sample):
+            target.sample = group.sample
         target.iis = target.iis or group.iis
 
 

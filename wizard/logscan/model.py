@@ -87,9 +87,10 @@ class Group:
             self.last = last
 
     def offer_slow(self, slow: Slow) -> None:
-        """Keep the few slowest requests, slowest first."""
+        """Keep the few slowest requests, slowest first; of equally slow ones the earliest, so that parts of a
+        file counted apart and merged keep the ones a single reading keeps."""
         self.slowest.append(slow)
-        self.slowest.sort(key=lambda s: -s.ms)
+        self.slowest.sort(key=lambda s: (-s.ms, s.at or ""))
         del self.slowest[SLOWEST:]
 
     def slow_floor(self) -> int:

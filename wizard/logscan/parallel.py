@@ -1,9 +1,11 @@
-"""Scan one big plain log with several processes: each reads its own byte range, results are merged.
+"""Scan one big log with several processes, each counting its own part; the results are merged.
 
-Each range starts on a line boundary, and its reader is told the `#Fields`, `#Date` and line number in
-force there, found by one forward pass of C searches over the file up to the last cut. This process reads the
-first range itself while the others start. Compressed files cannot be split this way and are read by one
-process.
+A plain file is cut into byte ranges. Each range starts on a line boundary, and its reader is told the
+`#Fields`, `#Date` and line number in force there, found by one forward pass of C searches over the file up
+to the last cut. A gzip stream cannot be entered in the middle, so for a .gz every process unzips all of it
+(zlib is several times faster than counting) and counts every n-th block of lines, only following the
+directives of the blocks the others count. Either way this process counts the first part itself while the
+others start.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing import get_context
 from typing import BinaryIO
 
@@ -21,11 +24,16 @@ from wizard.logscan.filters import Filters
 from wizard.logscan.formats import iis_version
 from wizard.logscan.layout import Layout
 from wizard.logscan.model import FileReport, ScanResult
+from wizard.logscan.sources import Progress, Source, open_source
 from wizard.logscan.tally import FileTally
 from wizard.logscan.w3c import W3CReader
 
 #: Below this size the cost of starting processes is not worth it.
 MIN_SIZE = 48 << 20
+#: The same for a .gz (its size on disk; IIS logs shrink about tenfold).
+MIN_GZ_SIZE = MIN_SIZE // 8
+#: Bytes of lines one process counts before the next process's turn in a .gz.
+STRIPE = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -141,13 +149,16 @@ class _Window:
         return data
 
 
+def _reader(path: str, filters: Filters | None, site_hint: str | None, iis: str | None) -> tuple[ScanResult, W3CReader]:
+    result = ScanResult()
+    report = FileReport(path=path, format="w3c", iis=iis)
+    result.files.append(report)
+    return result, W3CReader(FileTally(result, report, site_hint=site_hint), filters)
+
+
 def scan_range(path: str, cut: Cut, filters: Filters | None, site_hint: str | None) -> ScanResult:
     """Worker: scan one range into its own result (one file report for the range)."""
-    result = ScanResult()
-    report = FileReport(path=path, format="w3c", iis=cut.iis)
-    result.files.append(report)
-    ft = FileTally(result, report, site_hint=site_hint)
-    reader = W3CReader(ft, filters)
+    result, reader = _reader(path, filters, site_hint, cut.iis)
     if cut.start > 0:  # the first range is read as any file is; the others start with the state at their cut
         reader.line, reader.date = cut.line, cut.date
         reader.layout = Layout(list(cut.fields), default_date=cut.date)
@@ -157,42 +168,80 @@ def scan_range(path: str, cut: Cut, filters: Filters | None, site_hint: str | No
     return result
 
 
+def scan_stripes(
+    path: str,
+    part: int,
+    parts: int,
+    stripe: int,
+    filters: Filters | None,
+    site_hint: str | None,
+    progress: Progress | None = None,
+) -> ScanResult:
+    """Worker for a compressed file: unzip all of it and count blocks `part`, `part + parts`, ... of it, blocks
+    of `stripe` bytes (every process must be given the same)."""
+    result, reader = _reader(path, filters, site_hint, None)
+    with open_source(Source(path), progress=progress) as stream:
+        for i, block in enumerate(blocks(stream, stripe)):
+            if i % parts == part:
+                reader.feed(block)
+            else:
+                reader.pass_over(block)
+    reader.finish()
+    return result
+
+
 def _ready() -> None:
     """A first task for each worker: it makes the worker start and import this module while the plan is made."""
 
 
-def scan_parallel(path: str, filters: Filters | None, site_hint: str | None, count: int) -> list[ScanResult] | None:
-    """Scan `path` in `count` processes, this one included; None when the file cannot be split (the caller reads
-    it itself). The workers start while the plan is made, and this process reads the first range while they
-    read theirs."""
+def _pool(count: int) -> ProcessPoolExecutor | None:
+    """Workers for all but this process, already starting; None when this host cannot start processes."""
     try:
-        pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=count - 1, mp_context=get_context("spawn"))
-    except (RuntimeError, OSError, ValueError):
-        pool = None
+        pool = ProcessPoolExecutor(max_workers=count - 1, mp_context=get_context("spawn"))
+        for _ in range(count - 1):
+            pool.submit(_ready)
+    except (BrokenProcessPool, RuntimeError, OSError, ValueError):
+        return None
+    return pool
+
+
+def _share(pool: ProcessPoolExecutor | None, jobs: list[partial[ScanResult]]) -> list[ScanResult]:
+    """Run the first job here and the others in the pool, at the same time; results in the jobs' order."""
+    futures = []
+    if pool is not None:
+        try:
+            futures = [pool.submit(job) for job in jobs[1:]]
+        except (BrokenProcessPool, RuntimeError, OSError):
+            futures = []
+    results = [jobs[0]()]
+    for i, job in enumerate(jobs[1:]):
+        try:
+            results.append(futures[i].result())
+        except (IndexError, BrokenProcessPool, RuntimeError, OSError):
+            # e.g. a host program without a __main__ guard: do that part in this process instead
+            results.append(job())
+    return results
+
+
+def scan_parallel(path: str, filters: Filters | None, site_hint: str | None, count: int) -> list[ScanResult] | None:
+    """Scan the plain file `path` in `count` processes, this one included; None when it cannot be split (the
+    caller reads it itself). The workers start while the plan is made."""
+    pool = _pool(count)
     with pool if pool is not None else nullcontext():
-        if pool is not None:
-            try:
-                for _ in range(count - 1):
-                    pool.submit(_ready)
-            except (BrokenProcessPool, RuntimeError, OSError):
-                pass
         cuts = plan(path, count)
         if cuts is None:
             if pool is not None:
                 pool.shutdown(wait=False, cancel_futures=True)
             return None
-        first, rest = cuts[0], cuts[1:]
-        futures = []
-        if pool is not None:
-            try:
-                futures = [pool.submit(scan_range, path, cut, filters, site_hint) for cut in rest]
-            except (BrokenProcessPool, RuntimeError, OSError):
-                futures = []
-        results = [scan_range(path, first, filters, site_hint)]
-        for i, cut in enumerate(rest):
-            try:
-                results.append(futures[i].result())
-            except (IndexError, BrokenProcessPool, RuntimeError, OSError):
-                # e.g. a host program without a __main__ guard: read that range in this process instead
-                results.append(scan_range(path, cut, filters, site_hint))
-    return results
+        return _share(pool, [partial(scan_range, path, cut, filters, site_hint) for cut in cuts])
+
+
+def scan_gzip_parallel(
+    path: str, filters: Filters | None, site_hint: str | None, count: int, progress: Progress | None = None
+) -> list[ScanResult]:
+    """Scan the .gz `path` in `count` processes, this one included (and reporting `progress`)."""
+    pool = _pool(count)
+    with pool if pool is not None else nullcontext():
+        jobs = [partial(scan_stripes, path, part, count, STRIPE, filters, site_hint) for part in range(count)]
+        jobs[0] = partial(scan_stripes, path, 0, count, STRIPE, filters, site_hint, progress)
+        return _share(pool, jobs)

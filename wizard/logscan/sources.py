@@ -7,7 +7,7 @@ import gzip
 import io
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +16,8 @@ from typing import BinaryIO
 from wizard.language.messages import _
 
 _LOG_SUFFIXES = (".log", ".gz", ".txt")
+#: Told how many bytes were read, as they are read.
+Progress = Callable[[int], None]
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -28,6 +30,17 @@ class Source:
     """One input: a file path, or standard input when `path` is "-"."""
 
     path: str
+
+    @property
+    def gzipped(self) -> bool:
+        """Whether the file is a gzip stream (by its first bytes, whatever its name)."""
+        if self.path == "-":
+            return False
+        try:
+            with open(self.path, "rb") as handle:
+                return handle.read(2) == _GZIP_MAGIC
+        except OSError:
+            return False
 
     @property
     def size(self) -> int:
@@ -71,22 +84,40 @@ def expand(paths: Sequence[str]) -> list[Source]:
     return [Source(p) for p in out if not (p in seen or seen.add(p))]  # type: ignore[func-returns-value]
 
 
+class _Counted:
+    """A file that tells `progress` how many bytes were read from it: for a .gz these are the compressed
+    bytes, so a progress bar sized by the file ends when the file does."""
+
+    def __init__(self, handle: BinaryIO, progress: Progress) -> None:
+        self.handle, self.progress = handle, progress
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.handle.read(n)
+        if data:
+            self.progress(len(data))
+        return data
+
+    def __getattr__(self, name: str) -> object:  # seek, tell, peek, name, mode ... as the file has them
+        return getattr(self.handle, name)
+
+
 @contextmanager
-def open_source(source: Source, stdin: BinaryIO | None = None) -> Iterator[BinaryIO]:
-    """Open for binary reading; a gzip stream (by its magic bytes, not its name) is decompressed as it is read."""
+def open_source(source: Source, stdin: BinaryIO | None = None, progress: Progress | None = None) -> Iterator[BinaryIO]:
+    """Open for binary reading; a gzip stream (by its magic bytes, not its name) is decompressed as it is read.
+    `progress` hears of every byte read from the source itself (compressed or not)."""
     if source.path == "-":
         raw: BinaryIO = stdin if stdin is not None else sys.stdin.buffer
         buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[type-var]
-        if buffered.peek(2)[:2] == _GZIP_MAGIC:
-            yield gzip.GzipFile(fileobj=buffered)  # type: ignore[misc]
-        else:
-            yield buffered
+        gzipped = buffered.peek(2)[:2] == _GZIP_MAGIC
+        stream: BinaryIO = _Counted(buffered, progress) if progress is not None else buffered  # type: ignore[assignment]
+        yield gzip.GzipFile(fileobj=stream) if gzipped else stream  # type: ignore[misc]
         return
     with open(source.path, "rb") as handle:
-        if handle.read(2) == _GZIP_MAGIC:
-            handle.seek(0)
-            with gzip.GzipFile(fileobj=handle) as unzipped:
+        gzipped = handle.read(2) == _GZIP_MAGIC
+        handle.seek(0)
+        stream = _Counted(handle, progress) if progress is not None else handle  # type: ignore[assignment]
+        if gzipped:
+            with gzip.GzipFile(fileobj=stream) as unzipped:
                 yield unzipped  # type: ignore[misc]
         else:
-            handle.seek(0)
-            yield handle
+            yield stream

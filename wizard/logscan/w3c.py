@@ -65,6 +65,18 @@ class W3CReader:
             pos = end + 1
         self.line = line
 
+    def pass_over(self, data: bytes) -> None:
+        """A block of whole lines that another process counts: only its directives matter here, since they
+        decide what the following blocks mean; its lines are numbered but not read."""
+        if b"#" in data:
+            text = b"\n" + data  # so that every directive line follows a line break
+            at = text.find(b"\n#")
+            while at >= 0:
+                end = text.find(b"\n", at + 1)
+                self._directive(text[at + 1 : end if end >= 0 else len(text)])
+                at = text.find(b"\n#", at + 1)
+        self.line += data.count(b"\n") + 1
+
     def _run(self, data: bytes, start: int) -> int:
         """Lines under one field list: by columns where they are clean, else line by line. Returns the
         number of the line after them."""
