@@ -86,15 +86,20 @@ def expand(paths: Sequence[str]) -> list[Source]:
 
 class _Counted:
     """A file that tells `progress` how many bytes were read from it: for a .gz these are the compressed
-    bytes, so a progress bar sized by the file ends when the file does."""
+    bytes, so a progress bar sized by the file ends when the file does. Told a MiB at a time at most
+    (gzip reads small pieces, and a screen's progress bar waits for its own thread each time it hears)."""
+
+    STEP = 1 << 20
 
     def __init__(self, handle: BinaryIO, progress: Progress) -> None:
-        self.handle, self.progress = handle, progress
+        self.handle, self.progress, self.pending = handle, progress, 0
 
     def read(self, n: int = -1) -> bytes:
         data = self.handle.read(n)
-        if data:
-            self.progress(len(data))
+        self.pending += len(data)
+        if self.pending >= self.STEP or (not data and self.pending):
+            self.progress(self.pending)
+            self.pending = 0
         return data
 
     def __getattr__(self, name: str) -> object:  # seek, tell, peek, name, mode ... as the file has them
