@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 
 from tests.logscan.conftest import HEADER, line
-from wizard.logscan import parallel, scan, to_dict
+from wizard.logscan import Filters, parallel, scan, to_dict
 
 
 def _log(tmp_path):
@@ -42,6 +42,8 @@ def test_gzip_shared_by_stripes_equals_single_scan(tmp_path, monkeypatch):
     path = tmp_path / "u_ex.log.gz"
     path.write_bytes(gzip.compress(plain.read_bytes()))
     single = to_dict(scan([str(path)]))
+    narrow = Filters(url="/late*", since="2024-03-02T11:40")  # read line by line, under the second field list
+    single_narrow = to_dict(scan([str(path)], narrow))
     monkeypatch.setattr(parallel, "MIN_GZ_SIZE", 1)
     monkeypatch.setattr(parallel, "STRIPE", 4096)  # ~50 stripes: the #Fields change lands in one of them
     monkeypatch.setattr(parallel, "workers", lambda: 2)
@@ -56,6 +58,8 @@ def test_gzip_shared_by_stripes_equals_single_scan(tmp_path, monkeypatch):
     assert striped == single
     assert striped["requests"] == 2999 and striped["files"][0]["skipped_lines"][0]["line"] == 905
     assert sum(done) == path.stat().st_size  # progress in bytes of the .gz, so a bar ends at its size
+    assert to_dict(scan([str(path)], narrow)) == single_narrow
+    assert 0 < single_narrow["requests"] < 1300
 
 
 def test_stripes_skip_blocks_but_follow_their_directives(tmp_path):
