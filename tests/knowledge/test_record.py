@@ -6,7 +6,7 @@ import pytest
 
 from wizard.knowledge.findings import Where
 from wizard.knowledge.model import Subtree, Tree
-from wizard.knowledge.record import FrozenRecordError, field, fields, record, replace
+from wizard.knowledge.record import FrozenRecordError, deferred, field, fields, record, replace
 
 
 @record
@@ -65,3 +65,33 @@ def test_fields_and_replace_follow_inheritance():
     assert changed.start == "b" and tree.start == "a" and changed.code == "403.1"
     with pytest.raises(TypeError):
         replace(tree, colour="red")
+
+
+def test_a_deferred_record_reads_its_other_fields_once_when_first_used():
+    calls = []
+
+    def rest():
+        calls.append(1)
+        return {"y": 2, "tags": {"a": 1}}
+
+    late = deferred(Point, {"x": 1}, rest)
+    assert late.x == 1 and not calls  # a field it has: nothing read
+    assert isinstance(late, Point) and type(late) is not Point
+    assert late.y == 2 and late.tags == {"a": 1} and len(calls) == 1  # y has a class default: still read
+    assert type(late) is Point and late == Point(1, 2, {"a": 1})
+    assert late.tags is late.tags and len(calls) == 1
+    with pytest.raises(AttributeError):
+        late.nope  # noqa: B018
+    with pytest.raises(FrozenRecordError):
+        late.x = 3  # type: ignore[misc]
+
+
+def test_deferred_records_compare_hash_show_and_copy_as_complete_ones():
+    def make():
+        return deferred(Point, {"x": 1}, lambda: {"y": 2, "tags": ()})
+
+    assert Point(1, 2, ()) == make() and make() == Point(1, 2, ())  # type: ignore[arg-type]
+    assert hash(make()) == hash(Point(1, 2, ()))  # type: ignore[arg-type]
+    assert repr(make()) == "Point(x=1, y=2, tags=())"
+    assert replace(make(), y=5) == Point(1, 5, ())  # type: ignore[arg-type]
+    assert make() != Point(1, 3, ())  # type: ignore[arg-type]

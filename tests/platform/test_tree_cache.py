@@ -62,8 +62,12 @@ def test_cached_trees_serve_any_working_folder_and_show_paths_from_there(builtin
         lambda text: text[: len(text) // 2],  # cut short
         lambda text: json.dumps({"format": 5, "catalog": 1}),  # the wrong shape
         lambda text: '{"!": "Tree", "f": [1, 2]}\n',  # a model object of the wrong arity
-        lambda text: text.replace('"!":"CodeEntry"', '"!":"Nope"', 1),  # a class it does not know
-        lambda text: text.replace('"!":"CodeEntry","f":["http"', '"!":"CodeEntry","f":[7', 1),  # wrong field type
+        lambda text: text.replace('"CodeEntry":', '"Nope":', 1),  # a class it does not know
+        lambda text: text.replace('"CodeEntry":[["', '"CodeEntry":[[7,"', 1),  # wrong field type
+        lambda text: text.replace('"CodeEntry":[', '"CodeEntry":[[],', 1),  # a column too many
+        lambda text: text.replace('"!":"ClassEntry"', '"!":"Nope"', 1),  # a whole object of a class it does not know
+        lambda text: text.replace('"size":', '"size":1', 1),  # lines added or lost after the header
+        lambda text: text.replace('"Subtree":[', '"Subtree":[[],', 1),  # a graph with a column too many
         lambda text: b"\x80\x81 not text",  # not UTF-8
     ],
 )
@@ -81,18 +85,61 @@ def test_a_damaged_or_planted_cache_is_ignored_and_rebuilt(builtin_copy, damage)
     assert load().loaded.sound  # and the rewritten copy is good again
 
 
-def test_damaged_nodes_of_one_graph_are_read_again_from_its_file(builtin_copy):
-    load()
+def _damage_line(kind: str, pick, part: int) -> None:
+    """Overwrite one object's line (part 0: its other fields, 1: a graph's nodes) with bytes that are not JSON."""
     path = cache_file()
-    with open(path, encoding="utf-8") as handle:
-        lines = handle.read().split("\n")
-    lines[1] = '{"!":"Nope"}'  # the first graph's nodes
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines))
+    with open(path, "rb") as handle:
+        header, _, body = handle.read().partition(b"\n")
+    columns = json.loads(header)["objects"][kind]
+    kept = len(columns) - (5 if kind in ("Tree", "Subtree") else 3)
+    at = next(i for i, values in enumerate(zip(*columns[:kept])) if pick(values))
+    start, stop = columns[kept + 1 + 2 * part][at], columns[kept + 2 + 2 * part][at]
+    assert json.loads(body[start:stop])  # it was that object's line
+    with open(path, "wb") as handle:
+        handle.write(header + b"\n" + body[:start] + b"[" + b" " * (stop - start - 1) + body[stop:])
+
+
+def test_damaged_nodes_of_one_graph_are_read_again_from_its_file(builtin_copy):
+    fresh = load().tree("http", "403.1")
+    _damage_line("Tree", lambda kept: kept[0] == "http:403.1", 1)
     library = load()
     assert library.loaded.sound  # the header was fine
-    first = [*library.trees, *library.subtrees][0]
-    assert len(first.nodes) > 0 and first.start in first.nodes
+    tree = library.tree("http", "403.1")
+    assert len(tree.nodes) > 0 and tree.start in tree.nodes and dict(tree.nodes) == dict(fresh.nodes)
+
+
+def test_entries_are_decoded_when_read_and_a_damaged_one_is_read_again_from_its_file(builtin_copy):
+    fresh = load().entry("http", "500")
+    _damage_line("CodeEntry", lambda kept: kept[:2] == ("http", "500"), 0)
+    library = load()
+    assert library.loaded.sound  # the header was fine: a hit
+    entry = library.entry("http", "500")
+    assert "meaning" not in entry.__dict__  # not decoded until read
+    assert entry.meaning == fresh.meaning and entry == fresh
+    assert type(entry) is type(fresh) and entry.where.file == fresh.where.file
+
+
+def test_a_cache_file_removed_while_in_use_costs_nothing(builtin_copy):
+    """Another iisdoctor may replace the cache (after an edit) while this one still reads from it."""
+    fresh = load()
+    library = load()
+    os.remove(cache_file())
+    assert library.entry("http", "500").meaning == fresh.entry("http", "500").meaning
+    assert dict(library.tree("http", "403.1").nodes) == dict(fresh.tree("http", "403.1").nodes)
+
+
+def test_reading_every_entry_reads_the_file_once_not_once_an_entry(builtin_copy, monkeypatch):
+    from wizard.platform import tree_cache
+
+    monkeypatch.setattr(tree_cache._Lines, "FEW", 3)
+    fresh = load()
+    library = load()
+    opened = []
+    real = open
+    monkeypatch.setattr("builtins.open", lambda *a, **k: opened.append(a[0]) or real(*a, **k))
+    entries = library.loaded.entries
+    assert [e.title for e in entries] == [e.title for e in fresh.loaded.entries]
+    assert len(entries) > 4 and len(opened) == 3 + 1  # three lines one by one, then all of them
 
 
 def test_cache_holds_no_pickle(builtin_copy):

@@ -98,12 +98,11 @@ def load_folders(folders: list[Path], *, cache: LoadCache | None = None) -> Load
     return result
 
 
-def load_single_graph(path: Path, key: str, source: int) -> Tree | Subtree | None:
-    """One tree or subtree read again from its file (the cache's fallback)."""
+def load_one(path: Path, source: int) -> LoadResult:
+    """One file read again on its own (the cache's fallback when its copy of something is damaged)."""
     part = LoadResult()
     load_file(path, source, _checker(), part)
-    graphs: list[Tree | Subtree] = [*part.trees, *part.subtrees]
-    return next((g for g in graphs if g.key == key), None)
+    return part
 
 
 def _checker() -> SchemaChecker:

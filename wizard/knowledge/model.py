@@ -112,33 +112,27 @@ def headline(node: Question | Outcome) -> Text:
 
 
 class DeferredGraph:
-    """A graph's nodes and examples as the tree cache keeps them: text, decoded on first use.
+    """A graph's nodes and examples as the tree cache keeps them: decoded on first use.
 
     Starting on one code so decodes that code's tree (and the subtrees it uses), not every tree
-    there is. `decode` turns the text into (nodes, examples); when the text is damaged it falls
-    back to `recover`, which reads the graph's YAML file again.
+    there is. `decode` reads them from the cache; when it fails (a damaged or vanished cache) it
+    falls back to `recover`, which reads the graph's YAML file again.
     """
 
-    __slots__ = ("_decode", "_parts", "_recover", "_text")
+    __slots__ = ("_decode", "_parts", "_recover")
 
-    def __init__(
-        self,
-        text: bytes | memoryview,
-        decode: Callable[[bytes | memoryview], GraphParts],
-        recover: Callable[[], GraphParts],
-    ):
+    def __init__(self, decode: Callable[[], GraphParts], recover: Callable[[], GraphParts]):
         self._parts: GraphParts | None = None
-        self._text: bytes | memoryview | None = text
-        self._decode = decode
+        self._decode: Callable[[], GraphParts] | None = decode
         self._recover = recover
 
     def parts(self) -> GraphParts:
         if self._parts is None:
             try:
-                self._parts = self._decode(self._text or b"")
+                self._parts = self._decode() if self._decode is not None else self._recover()
             except Exception:  # a damaged or foreign cache: read the tree file again
                 self._parts = self._recover()
-            self._text = None
+            self._decode = None
         return self._parts
 
 

@@ -12,7 +12,8 @@ Encoding: a dataclass is `{"!": "Name", "f": [field values in order]}`, a tuple 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 from wizard.knowledge import model, record
@@ -120,14 +121,59 @@ def _decode_object(raw: dict[str, Any]) -> Any:
         values = raw.get("f")
         if cls is None or not isinstance(values, list) or len(values) != len(_FIELDS[cls]):
             raise CodecError(f"unexpected object {raw.get('!')!r}")
-        fields = _FIELDS[cls]
-        for value, (name, kinds) in zip(values, fields):
-            if not isinstance(value, kinds) or (value is True or value is False) and bool not in kinds:
-                raise CodecError(f"{cls.__name__}.{name} has the wrong type")
+        for value, (name, kinds) in zip(values, _FIELDS[cls]):
+            _check(cls, name, kinds, value)
         made: Any = object.__new__(cls)  # checked above; a frozen dataclass's __init__ would set each field again
         made.__dict__.update(zip(_NAMES[cls], values))
         return made
     return raw
+
+
+def _check(cls: type, name: str, kinds: tuple[type, ...], value: Any) -> None:
+    if not isinstance(value, kinds) or (value is True or value is False) and bool not in kinds:
+        raise CodecError(f"{cls.__name__}.{name} has the wrong type")
+
+
+def checked_columns(cls: type, names: Sequence[str], columns: Any) -> list[list[Any]]:
+    """Columns of decoded values, one per field in `names` of the model class `cls` (a set of versions as a
+    list), type-checked as `loads` checks whole objects but a column at a time; the sets made sets."""
+    if type(columns) is not list or len(columns) != len(names) or any(type(c) is not list for c in columns):
+        raise CodecError(f"expected {len(names)} columns of {cls.__name__} fields")
+    kinds_of = dict(_FIELDS[cls])
+    if len({len(c) for c in columns}) > 1:
+        raise CodecError(f"columns of {cls.__name__} fields differ in length")
+    out = []
+    for name, column in zip(names, columns):
+        kinds = set(kinds_of[name])
+        if frozenset in kinds:
+            sets = [v for v in column if v is not None]
+            if not set(map(type, sets)) <= {list} or not set(map(type, chain.from_iterable(sets))) <= {str}:
+                raise CodecError(f"{cls.__name__}.{name} has the wrong type")
+            column = [None if v is None else frozenset(v) for v in column]
+        if not set(map(type, column)) <= kinds:  # exact types: True is not an int here
+            raise CodecError(f"{cls.__name__}.{name} has the wrong type")
+        out.append(column)
+    return out
+
+
+def checker(cls: type, names: Sequence[str]) -> Callable[[Any], dict[str, Any]]:
+    """A function that turns a list of decoded values for the fields `names` of the model class `cls` into
+    those fields, type-checked as `loads` checks a whole object; a set of versions may come as a list."""
+    kinds_of = dict(_FIELDS[cls])
+    spec = [(name, kinds_of[name], frozenset in kinds_of[name]) for name in names]
+
+    def check(values: Any) -> dict[str, Any]:
+        if type(values) is not list or len(values) != len(spec):
+            raise CodecError(f"expected {len(spec)} values of a {cls.__name__}")
+        found: dict[str, Any] = {}
+        for (name, kinds, sets), value in zip(spec, values):
+            if sets and type(value) is list and all(type(v) is str for v in value):
+                value = frozenset(value)
+            _check(cls, name, kinds, value)
+            found[name] = value
+        return found
+
+    return check
 
 
 def dumps(value: Any) -> str:

@@ -6,6 +6,10 @@ objects without calling `__init__`. The standard dataclass writes and compiles a
 `inspect` to do it); a record writes its `__init__` the first time an object is made that way,
 and shares one plain implementation of the rest. Type checkers see a dataclass
 (`dataclass_transform`): the same constructor signatures and the same frozen fields.
+
+A record can also be made `deferred`: some fields now, the others read the first time any of them
+is used. The tree cache makes its catalog entries that way, so `explain 403.1` decodes the text
+of the entries it shows, not of all of them.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ def is_record(value: object) -> bool:
 
 def replace(value: T, **changes: Any) -> T:
     """A copy of a record with some fields changed (as dataclasses.replace, without calling __init__)."""
+    _complete(value)
     names = type(value).__record_fields__  # type: ignore[attr-defined]
     unknown = set(changes) - set(names)
     if unknown:
@@ -121,17 +126,86 @@ def record(cls: type[T] | None = None, /, *, order: bool = False, frozen: bool =
     return make if cls is None else make(cls)
 
 
+def deferred(cls: type[T], known: dict[str, Any], rest: Callable[[], dict[str, Any]]) -> T:
+    """An object of the record class `cls` with the fields in `known` set now; the first time another
+    field is read (or the object is compared, hashed, shown or copied) `rest()` gives the others,
+    and from then on it is an ordinary object of `cls`."""
+    made: Any = object.__new__(_deferring(cls))
+    made.__dict__.update(known)
+    made.__dict__[_REST] = rest
+    return made
+
+
+#: Where a deferred object keeps the function that gives its other fields.
+_REST = "__record_rest__"
+_DEFERRING: dict[type, type] = {}
+
+
+def _deferring(cls: type) -> type:
+    """`cls` with a `__getattr__` that completes the object (made once per class)."""
+    found = _DEFERRING.get(cls)
+    if found is None:
+        body: dict[str, Any] = {
+            "__getattr__": _read_rest,
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+        }
+        # a field's default is a class attribute, which would answer before __getattr__ is asked
+        body.update((name, _Pending(name)) for name in cls.__record_fields__ if hasattr(cls, name))  # type: ignore[attr-defined]
+        found = _DEFERRING[cls] = type(cls.__name__, (cls,), body)
+    return found
+
+
+class _Pending:
+    """A field of a deferring class that completes the object when read (unless it is set already)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        _complete(obj)
+        return getattr(obj, self.name)
+
+
+def _complete(value: Any) -> None:
+    """Give a deferred object its other fields and its own class back; nothing for any other object."""
+    state = value.__dict__
+    rest = state.get(_REST)
+    if rest is None:
+        return
+    state.update(rest())
+    state.pop(_REST, None)
+    object.__setattr__(value, "__class__", type(value).__mro__[1])
+
+
+def _read_rest(self: Any, name: str) -> Any:
+    """Only called for a name the object does not have (yet)."""
+    if _REST not in self.__dict__:
+        raise AttributeError(name)
+    _complete(self)
+    return getattr(self, name)
+
+
 def _values(value: Any) -> tuple[Any, ...]:
+    _complete(value)
     get = value.__dict__.__getitem__
     return tuple(map(get, type(value).__record_fields__))
 
 
 def _repr(self: Any) -> str:
+    _complete(self)
     inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in type(self).__record_fields__)
     return f"{type(self).__qualname__}({inner})"
 
 
 def _eq(self: Any, other: Any) -> Any:
+    _complete(self)
+    if _REST in getattr(other, "__dict__", ()):
+        _complete(other)
     if other.__class__ is not self.__class__:
         return NotImplemented
     return _values(self) == _values(other)
@@ -143,6 +217,9 @@ def _hash(self: Any) -> int:
 
 def _ordering(compare: Callable[[tuple[Any, ...], tuple[Any, ...]], bool]) -> Callable[[Any, Any], Any]:
     def method(a: Any, b: Any) -> Any:
+        _complete(a)
+        if _REST in getattr(b, "__dict__", ()):
+            _complete(b)
         if b.__class__ is not a.__class__:
             return NotImplemented
         return compare(_values(a), _values(b))

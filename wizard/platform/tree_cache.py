@@ -3,9 +3,11 @@
 Parsing and checking every YAML file costs about half a second; reading this copy costs a
 few milliseconds. The key covers each file's path, size and modification time, the schema
 and the package version, so any edit or upgrade simply misses the cache. The copy is JSON
-(see `model_codec`): a planted or damaged file can never run code, and one that does not
-decode is ignored and rewritten. Each graph's nodes stay as text until a walk first reads
-them. Failures to read or write are ignored: the cache only ever saves time.
+(see `model_codec`): a planted or damaged file can never run code, and one whose header does
+not decode is ignored and rewritten. Only what finding a code needs is decoded at once (codes,
+versions, graph names); the text of each entry and each graph's nodes stay as text until first
+read, and a damaged one of those is read again from its YAML file. Failures to read or write
+are ignored: the cache only ever saves time.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from __future__ import annotations
 import os
 import sys
 import zlib
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from wizard import __version__
 from wizard.knowledge import model_codec
-from wizard.knowledge.loader import LoadResult, load_single_graph
+from wizard.knowledge.findings import Where
+from wizard.knowledge.loader import LoadResult, load_one
 from wizard.knowledge.model import (
     ClassEntry,
     CodeEntry,
@@ -34,12 +37,12 @@ from wizard.knowledge.model import (
     Tree,
     Win32Entry,
 )
-from wizard.knowledge.record import replace
+from wizard.knowledge.record import deferred, fields
 from wizard.knowledge.references import reference_findings
 from wizard.platform.folders import atomic_write, cache_dir
 
 #: Bump when the stored shape changes, so old copies are never read into new code.
-FORMAT = 6
+FORMAT = 7
 
 
 def state(folder: Path) -> str:
@@ -87,8 +90,12 @@ class TreeCache:
     def get(self, source: Path) -> LoadResult | None:
         """The cached load of `source` as it is now, or None (missing, stale or damaged)."""
         try:
-            return _decode(self._file(state(source)).read_bytes())
-        except (OSError, UnicodeDecodeError, model_codec.CodecError, KeyError, TypeError, ValueError):
+            path = self._file(state(source))
+            with open(path, "rb") as handle:
+                header = handle.readline()
+                size = os.fstat(handle.fileno()).st_size - len(header)
+            return _decode(header, _Lines(path, len(header), size))
+        except (OSError, UnicodeDecodeError, model_codec.CodecError, LookupError, TypeError, ValueError):
             return None
 
     def put(self, source: Path, result: LoadResult) -> None:
@@ -103,22 +110,76 @@ class TreeCache:
             pass
 
 
+#: What each kind of object carries in the header: what building the library and finding a code need.
+#: The rest of each (its text, where it was written) is a line of its own, decoded when first read.
+_KEPT: dict[type, tuple[str, ...]] = {
+    CodeEntry: ("protocol", "code", "versions", "component", "source", "changed"),
+    Win32Entry: ("code", "name", "source"),
+    ReasonEntry: ("reason", "status", "source"),
+    Tree: ("key", "start", "source", "protocol", "code", "versions"),
+    Subtree: ("key", "start", "source"),
+}
+_KINDS = {cls.__name__: cls for cls in _KEPT}
+_GRAPH_PARTS = ("nodes", "examples")
+#: The fields of each kind that its own line holds, in order.
+_REST = {
+    cls: tuple(name for name, _ in fields(cls) if name not in kept and name not in _GRAPH_PARTS)
+    for cls, kept in _KEPT.items()
+}
+_CHECK_REST = {cls: model_codec.checker(cls, rest) for cls, rest in _REST.items()}
+
+
 def _encode(result: LoadResult) -> str:
-    """One header line (catalog, graph shells, where each graph's nodes are), then one line of nodes per graph."""
+    """One header line, then the lines: the rest of each object, and each graph's nodes. The header holds
+    the catalog's classes and, per kind of object, columns: each kept field, the index of its file in
+    `paths`, and where its lines start and end."""
     subtrees = {s.key: s for s in result.subtrees}
-    graphs = list(result.trees) + list(result.subtrees)
-    sound = not any(reference_findings(subtrees, g) for g in graphs)
-    bodies = [model_codec.dumps([dict(g.nodes), tuple(g.examples)]) for g in graphs]
+    sound = not any(reference_findings(subtrees, g) for g in [*result.trees, *result.subtrees])
+    paths: dict[str, int] = {}
+    lines: list[str] = []
+    at = 0
+
+    def line(text: str) -> list[int]:
+        nonlocal at
+        lines.append(text)
+        start, at = at, at + len(text.encode("utf-8")) + 1
+        return [start, at - 1]
+
+    table: dict[str, list[list[Any]]] = {}
+    objects: list[CodeEntry | Win32Entry | ReasonEntry | Tree | Subtree] = [
+        *result.entries,
+        *result.win32,
+        *result.reasons,
+        *result.trees,
+        *result.subtrees,
+    ]
+    for obj in objects:
+        cls = type(obj)
+        kept = [_plain(getattr(obj, name)) for name in _KEPT[cls]]
+        spans = line(model_codec.dumps([getattr(obj, name) for name in _REST[cls]]))
+        if isinstance(obj, Graph):
+            spans += line(model_codec.dumps([dict(obj.nodes), tuple(obj.examples)]))
+        row = [*kept, paths.setdefault(obj.where.file, len(paths)), *spans]
+        columns = table.setdefault(cls.__name__, [[] for _ in row])
+        for column, value in zip(columns, row):
+            column.append(value)
     header = model_codec.dumps(
         {
             "format": FORMAT,
             "files": result.files,
             "sound": sound,
-            "catalog": [result.entries, result.classes, result.win32, result.reasons],
-            "graphs": [replace(g, nodes={}, examples=()) for g in graphs],
+            "classes": result.classes,
+            "paths": list(paths),
+            "objects": table,
+            "size": at,
         }
     )
-    return "\n".join([header, *bodies]) + "\n"
+    return "\n".join([header, *lines]) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    """A kept field as plain JSON: a set of versions as a sorted list."""
+    return sorted(value) if isinstance(value, frozenset) else value
 
 
 def _expect(items: Any, kind: type | tuple[type, ...]) -> list[Any]:
@@ -127,41 +188,93 @@ def _expect(items: Any, kind: type | tuple[type, ...]) -> list[Any]:
     return list(items)
 
 
-def _decode(blob: bytes) -> LoadResult:
-    end = blob.find(b"\n")
-    data = model_codec.loads(blob[:end].decode("utf-8"))
+class _Lines:
+    """The cache file's lines after its header, read when first wanted: one small read for each while few
+    are (explain reads a handful of the thousand), all of them at once when many are."""
+
+    FEW = 32
+
+    def __init__(self, path: Path, base: int, size: int) -> None:
+        self.path, self.base, self.size = path, base, size
+        self.reads = 0
+        self.data: bytes | None = None
+
+    def get(self, start: int, stop: int) -> bytes:
+        """Bytes `start` to `stop` of the lines; OSError when the file went away (the caller recovers)."""
+        if self.data is None and self.reads >= self.FEW:
+            with open(self.path, "rb") as handle:
+                handle.seek(self.base)
+                data = handle.read()
+            if len(data) != self.size:
+                raise OSError(f"{self.path} changed while in use")
+            self.data = data
+        if self.data is not None:
+            return self.data[start:stop]
+        self.reads += 1
+        with open(self.path, "rb") as handle:
+            handle.seek(self.base + start)
+            return handle.read(max(0, stop - start))
+
+
+def _decode(header: bytes, lines: _Lines) -> LoadResult:
+    data = model_codec.loads(header.decode("utf-8"))
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise model_codec.CodecError("another format")
-    entries, classes, win32, reasons = data["catalog"]
     result = LoadResult()
-    result.entries = _expect(entries, CodeEntry)
-    result.classes = _expect(classes, ClassEntry)
-    result.win32 = _expect(win32, Win32Entry)
-    result.reasons = _expect(reasons, ReasonEntry)
-    graphs = _expect(data["graphs"], (Tree, Subtree))
-    # Each graph's nodes stay bytes, not even copied out of the file, until a walk reads them.
-    view, bodies, pos = memoryview(blob), [], end + 1
-    for _graph in graphs:
-        stop = blob.find(b"\n", pos)
-        if stop < 0:
-            raise model_codec.CodecError("graphs and their nodes do not match")
-        bodies.append(view[pos:stop])
-        pos = stop + 1
-    if pos != len(blob):
-        raise model_codec.CodecError("graphs and their nodes do not match")
-    for graph, body in zip(graphs, bodies):
-        deferred = DeferredGraph(body, _parts, _recovery(graph))
-        # the shell was made by the decoder a moment ago and is seen by nobody else yet
-        object.__setattr__(graph, "nodes", LazyNodes(deferred))
-        object.__setattr__(graph, "examples", LazyExamples(deferred))
-        (result.trees if isinstance(graph, Tree) else result.subtrees).append(graph)
+    result.classes = _expect(data["classes"], ClassEntry)
+    paths = _expect(data["paths"], str)
+    table = data["objects"]
+    if lines.size != data["size"] or not isinstance(table, dict) or not set(table) <= set(_KINDS):
+        raise model_codec.CodecError("cut short, grown, or of kinds it does not know")
+    into: dict[type, list[Any]] = {
+        CodeEntry: result.entries,
+        Win32Entry: result.win32,
+        ReasonEntry: result.reasons,
+        Tree: result.trees,
+        Subtree: result.subtrees,
+    }
+    for kind, columns in table.items():
+        cls = _KINDS[kind]
+        names = _KEPT[cls]
+        graph = cls is Tree or cls is Subtree
+        if type(columns) is not list or len(columns) != len(names) + (5 if graph else 3):
+            raise model_codec.CodecError(f"expected the columns of {kind}")
+        places = columns[len(names) :]
+        if not all(set(map(type, c)) <= {int} and len(c) == len(columns[0]) for c in places):
+            raise model_codec.CodecError("expected files and lines as numbers")
+        if places[0] and not 0 <= min(places[0]) <= max(places[0]) < len(paths):
+            raise model_codec.CodecError("a file that is not in the list")
+        values = model_codec.checked_columns(cls, names, columns[: len(names)])
+        # Where a line is, is not checked further: a line that is not there or does not decode is read again
+        # from the YAML file when it is first needed.
+        for kept, (file_at, start, stop, *body) in zip(zip(*values), zip(*places)):
+            known = dict(zip(names, kept))
+            file = paths[file_at]
+            if body:
+                nodes = DeferredGraph(partial(_parts, lines, *body), partial(_graph_again, file, known))
+                known["nodes"], known["examples"] = LazyNodes(nodes), LazyExamples(nodes)
+            into[cls].append(deferred(cls, known, partial(_rest, cls, lines, start, stop, file, known)))
     result.files = int(data["files"])
     result.sound = data["sound"] is True
     return result
 
 
-def _parts(body: bytes | memoryview) -> GraphParts:
-    parts = model_codec.loads(str(body, "utf-8"))
+def _rest(cls: type, lines: _Lines, start: int, stop: int, file: str, known: dict[str, Any]) -> dict[str, Any]:
+    """The other fields of a cached object, from its own line; from its YAML file when the line is damaged."""
+    try:
+        return _CHECK_REST[cls](model_codec.loads(str(lines.get(start, stop), "utf-8")))
+    except (OSError, model_codec.CodecError, UnicodeDecodeError):
+        again = _again(file, known["source"])
+        pool: list[Any] = [*again.entries, *again.win32, *again.reasons, *again.trees, *again.subtrees]
+        for fresh in (obj for obj in pool if type(obj) is cls):
+            if all(getattr(fresh, name) == known[name] for name in _KEPT[cls]):
+                return {name: getattr(fresh, name) for name in _REST[cls]}
+        # the file no longer has it (edited since the cache was read): empty text rather than a crash
+        return {name: Where(file) if name.endswith("where") else {} for name in _REST[cls]}
+
+
+def _parts(lines: _Lines, start: int, stop: int) -> GraphParts:
+    parts = model_codec.loads(str(lines.get(start, stop), "utf-8"))
     if not isinstance(parts, list) or len(parts) != 2:
         raise model_codec.CodecError("expected a graph's nodes and examples")
     nodes, examples = parts
@@ -170,11 +283,12 @@ def _parts(body: bytes | memoryview) -> GraphParts:
     return nodes, _expect(examples, Example)
 
 
-def _recovery(graph: Graph) -> Callable[[], GraphParts]:
-    """Read the graph's own YAML file again, for when its cached nodes do not decode."""
+def _again(file: str, source: int) -> LoadResult:
+    return load_one(Path(file), source)
 
-    def recover() -> GraphParts:
-        fresh = load_single_graph(Path(graph.where.file), graph.key, graph.source)
-        return (fresh.nodes, fresh.examples) if fresh is not None else ({}, ())
 
-    return recover
+def _graph_again(file: str, known: dict[str, Any]) -> GraphParts:
+    """Read a graph's own YAML file again, for when its cached nodes do not decode."""
+    again = _again(file, known["source"])
+    fresh = next((g for g in [*again.trees, *again.subtrees] if g.key == known["key"]), None)
+    return (fresh.nodes, fresh.examples) if fresh is not None else ({}, ())
