@@ -191,3 +191,22 @@ def test_layers_below_the_interface_do_not_import_textual():
     probe = f"import sys\nfor m in {modules!r}: __import__(m)\nprint('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_explain_leaves_out_the_costly_standard_modules():
+    """Each of these costs milliseconds of a start that should take a few tens: `typing` (type names are
+    imported under TYPE_CHECKING), `dataclasses`/`inspect` (records instead), `shutil`/`tempfile`
+    (user folders and terminal width found without them)."""
+    costly = ["typing", "dataclasses", "inspect", "shutil", "tempfile", "platformdirs", "yaml"]
+    probe = PROBE.replace(
+        "heavy = sorted(m for m in sys.modules if", f"heavy = sorted(m for m in {costly!r} if m in sys.modules and"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe.format(argv=["explain", "403.1"])],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0 []"

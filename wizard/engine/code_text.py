@@ -7,7 +7,8 @@ loading the catalog.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+
+from wizard.knowledge.record import record
 
 _QUERY = re.compile(
     r"""^\s*
@@ -19,7 +20,10 @@ _QUERY = re.compile(
 )
 
 
-class CodeQuery(NamedTuple):
+@record
+class CodeQuery:
+    """A code as typed: its protocol if one was named, the status and the sub-status."""
+
     protocol: str | None
     status: int
     sub: int | None

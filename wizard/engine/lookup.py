@@ -17,17 +17,12 @@ from wizard.knowledge.model import ClassEntry, CodeEntry, tr
 from wizard.knowledge.record import field, record
 from wizard.language.messages import _
 
-_TRIAD = re.compile(
-    r"^\s*(?P<proto>(?:https?|ftp)\s+)?(?P<status>[1-6]\d\d)\s+(?P<sub>\d{1,3})\s+(?P<win32>\d{1,10}|0x[0-9a-f]{1,8})\s*$",
-    re.IGNORECASE,
-)
-_FTP_TRIAD = re.compile(  # FTP logs write sc-status, sc-win32-status, then sc-substatus
-    r"^\s*(?P<proto>ftp\s+)?(?P<status>[1-6]\d\d)\s+(?P<win32>\d{1,10}|0x[0-9a-f]{1,8})\s+(?P<sub>\d{1,3})\s*$",
-    re.IGNORECASE,
-)
-_TRAILER = re.compile(
-    r"^(?P<code>.+?)\s+(?P<extra>0x[0-9a-f]{1,8}|\d{1,10}|[A-Za-z][A-Za-z0-9_/\-]*)\s*$", re.IGNORECASE
-)
+# Compiled on first use (by `re`'s own cache), not when the module is imported: most codes are typed plainly.
+_WIN32 = r"(?P<win32>\d{1,10}|0x[0-9a-f]{1,8})"
+_TRIAD = r"^\s*(?P<proto>(?:https?|ftp)\s+)?(?P<status>[1-6]\d\d)\s+(?P<sub>\d{1,3})\s+" + _WIN32 + r"\s*$"
+# FTP logs write sc-status, sc-win32-status, then sc-substatus
+_FTP_TRIAD = r"^\s*(?P<proto>ftp\s+)?(?P<status>[1-6]\d\d)\s+" + _WIN32 + r"\s+(?P<sub>\d{1,3})\s*$"
+_TRAILER = r"^(?P<code>.+?)\s+(?P<extra>0x[0-9a-f]{1,8}|\d{1,10}|[A-Za-z][A-Za-z0-9_/\-]*)\s*$"
 
 
 def split_evidence(text: str, protocol: str | None = None) -> tuple[str, str | None]:
@@ -38,14 +33,18 @@ def split_evidence(text: str, protocol: str | None = None) -> tuple[str, str | N
     2), so with `protocol` ftp, or an `ftp` prefix, three numbers are read in that order."""
     if parse(text) is not None:
         return text, None
-    ftp = _FTP_TRIAD.match(text) if protocol == "ftp" or text.strip().lower().startswith("ftp") else None
+    ftp = (
+        re.match(_FTP_TRIAD, text, re.IGNORECASE)
+        if protocol == "ftp" or text.strip().lower().startswith("ftp")
+        else None
+    )
     if ftp:
         return f"ftp {ftp['status']}.{ftp['sub']}", ftp["win32"]
-    triad = _TRIAD.match(text)
+    triad = re.match(_TRIAD, text, re.IGNORECASE)
     if triad:
         code = f"{triad['status']}.{triad['sub']}"
         return (triad["proto"] or "") + code, triad["win32"]
-    trailer = _TRAILER.match(text)
+    trailer = re.match(_TRAILER, text, re.IGNORECASE)
     if trailer and parse(trailer["code"]) is not None:
         return trailer["code"], trailer["extra"]
     return text, None

@@ -7,12 +7,15 @@ added later without touching the format or this code.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import overload
 
 from wizard.knowledge.evidence import When
 from wizard.knowledge.findings import Where
 from wizard.knowledge.i18n import Text, tr  # noqa: F401  (re-exported: most modules take tr from here)
 from wizard.knowledge.record import field, record
+
+TYPE_CHECKING = False  # `typing` alone costs ~3 ms of a plain start; type checkers take this block as true
+if TYPE_CHECKING:
+    from typing import overload
 
 RETURN = "return"
 """The reserved target inside a shared subtree: hand the walk back to the tree that used it."""
@@ -168,11 +171,13 @@ class LazyExamples(Sequence["Example"]):
     def __len__(self) -> int:
         return len(self._body.parts()[1])
 
-    @overload
-    def __getitem__(self, index: int) -> Example: ...
+    if TYPE_CHECKING:
 
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Example]: ...
+        @overload
+        def __getitem__(self, index: int) -> Example: ...
+
+        @overload
+        def __getitem__(self, index: slice) -> Sequence[Example]: ...
 
     def __getitem__(self, index: int | slice) -> Example | Sequence[Example]:
         return self._body.parts()[1][index]

@@ -17,7 +17,6 @@ import sys
 import zlib
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from wizard import __version__
 from wizard.knowledge import model_codec
@@ -40,6 +39,10 @@ from wizard.knowledge.model import (
 from wizard.knowledge.record import deferred, fields
 from wizard.knowledge.references import reference_findings
 from wizard.platform.folders import atomic_write, cache_dir
+
+TYPE_CHECKING = False  # `typing` alone costs ~3 ms of a plain start; type checkers take this block as true
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Bump when the stored shape changes, so old copies are never read into new code.
 FORMAT = 7
