@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from wizard import __version__
@@ -17,6 +18,10 @@ from wizard.knowledge import versions as V
 from wizard.language.choice import SUPPORTED
 from wizard.language.messages import N_, _
 from wizard.platform.settings import DEFAULT_VERSION
+
+TYPE_CHECKING = False  # `typing` alone costs ~3 ms of a plain start; type checkers take this block as true
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The examples at the end of `--help`: a command and what it does (translated when shown).
 EXAMPLES: tuple[tuple[str, str], ...] = (
@@ -243,6 +248,32 @@ class _RawFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
     """The same, keeping the top-level epilog's lines as written."""
 
 
+class _Command(argparse.ArgumentParser):
+    """A command's parser that adds its options only when it is used (to parse, or to show its help): a run
+    uses one command, and adding every command's options cost about a millisecond of each start."""
+
+    def __init__(self, *args: Any, configure: Callable[[argparse.ArgumentParser], None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pending: Callable[[argparse.ArgumentParser], None] | None = configure
+
+    def _ready(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending(self)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        self._ready()
+        return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        self._ready()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._ready()
+        return super().format_help()
+
+
 def build_parser(
     extra: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] | None = None,
 ) -> argparse.ArgumentParser:
@@ -276,11 +307,10 @@ def build_parser(
     )
     _common(parser, suppress=False)
     _evidence(parser, suppress=False)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, help_text in COMMANDS.items():
-        _configure(name, sub.add_parser(name, help=_(help_text), description=_(help_text), formatter_class=_Formatter))
-    for name, (help_text, configure) in (extra or {}).items():
-        configure(sub.add_parser(name, help=help_text, description=help_text, formatter_class=_Formatter))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Command)
+    commands = {name: (_(text), partial(_configure, name)) for name, text in COMMANDS.items()} | (extra or {})
+    for name, (help_text, configure) in commands.items():
+        sub.add_parser(name, help=help_text, description=help_text, formatter_class=_Formatter, configure=configure)
     return parser
 
 
