@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence, hresult_of
 from wizard.knowledge.library import Library
@@ -22,6 +20,7 @@ from wizard.knowledge.model import (
 )
 from wizard.language.messages import N_, _
 from wizard.platform.links import kb_url
+from wizard.views.wrap import wrap
 
 INDENT = "    "
 
@@ -39,7 +38,7 @@ def label_width(names: tuple[str, ...]) -> int:
 def _labelled(label: str, text: str, width: int, column: int) -> list[str]:
     """`Label:   text`, wrapped to `width` with the text in its column."""
     head = f"{_(label)}:".ljust(column)
-    return textwrap.wrap(text, width, initial_indent=head, subsequent_indent=" " * column) or [head]
+    return wrap(text, width, head, " " * column, inside_words=True) or [head]
 
 
 class Outline:
@@ -146,14 +145,7 @@ class Outline:
         self.lines += _labelled(name, value, self.width, self.column)
 
     def _say(self, indent: str, text: str, first: str = "") -> None:
-        self.lines += textwrap.wrap(
-            text,
-            self.width,
-            initial_indent=indent + first,
-            subsequent_indent=indent + " " * len(first),
-            break_long_words=False,
-            break_on_hyphens=False,
-        ) or [indent + first]
+        self.lines += wrap(text, self.width, indent + first, indent + " " * len(first)) or [indent + first]
 
     def _command(self, indent: str, command: str) -> None:
         for line in command.splitlines():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import textwrap
 
 from wizard.cli.exit_codes import Exit
 from wizard.cli.output import load_library, say, width
@@ -13,6 +12,7 @@ from wizard.knowledge import versions as V
 from wizard.knowledge.model import tr
 from wizard.knowledge.safe_text import shown
 from wizard.language.messages import _
+from wizard.views.wrap import wrap
 
 
 def run(request: Request) -> Exit:
@@ -43,7 +43,7 @@ def run(request: Request) -> Exit:
     for c in result.candidates:
         e = c.entry
         lines.append(f"{c.score:>3}  {e.protocol.upper()} {e.code}  {tr(e.title)}  (IIS {V.describe(e.versions)})")
-        lines += textwrap.wrap(tr(e.meaning), width(), initial_indent="     ", subsequent_indent="     ")
+        lines += wrap(tr(e.meaning), width(), "     ", "     ", inside_words=True)
         lines.append("     " + _("why: {why}").format(why=c.shown_why or c.why))
     if result.evidence:
         lines.append("\n" + _("Also found: {evidence}").format(evidence=result.evidence.describe()))
