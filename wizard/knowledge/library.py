@@ -15,8 +15,6 @@ from wizard.knowledge.evidence import EvidenceError, reason_key, win32_key
 from wizard.knowledge.findings import Finding
 from wizard.knowledge.loader import LoadResult, load_folders
 from wizard.knowledge.model import ClassEntry, CodeEntry, Graph, ReasonEntry, Subtree, Tree, Win32Entry
-from wizard.knowledge.references import reference_findings
-from wizard.knowledge.size_limit import size_findings
 
 TYPE_CHECKING = False  # `typing` alone costs ~3 ms of a plain start; type checkers take this block as true
 if TYPE_CHECKING:
@@ -65,12 +63,19 @@ class Library:
 
     def _usable(self, graph: Graph) -> bool:
         """Keep only graphs whose references all resolve, so no walk can hit a dead end."""
+        from wizard.knowledge.references import reference_findings
+        from wizard.knowledge.size_limit import size_findings
+
         problems = reference_findings(self.subtrees, graph) or size_findings(self.subtrees, graph)
         self.findings.extend(problems)
         return not problems
 
     def _walkable(self, subtrees: dict[str, Subtree]) -> dict[str, Subtree]:
-        """Drop broken subtrees, then those that use them, until what is left is sound."""
+        """Drop broken subtrees, then those that use them, until what is left is sound (only for graphs not
+        checked already when the cache was written: hence imported here)."""
+        from wizard.knowledge.references import reference_findings
+        from wizard.knowledge.size_limit import size_findings
+
         while True:
             problems = {k: reference_findings(subtrees, s) or size_findings(subtrees, s) for k, s in subtrees.items()}
             broken = {k for k, found in problems.items() if found}

@@ -37,7 +37,6 @@ from wizard.knowledge.model import (
     Win32Entry,
 )
 from wizard.knowledge.record import deferred, fields
-from wizard.knowledge.references import reference_findings
 from wizard.platform.folders import atomic_write, cache_dir
 
 TYPE_CHECKING = False  # `typing` alone costs ~3 ms of a plain start; type checkers take this block as true
@@ -53,26 +52,27 @@ def state(folder: Path) -> str:
 
     One pass of os.scandir over the tree files and the schema, so a hit costs little.
     """
-    parts = [f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{folder}"]
+    parts: list[str] = []
 
     def visit(path: str) -> None:
         with os.scandir(path) as found:
-            entries = sorted(found, key=lambda e: e.name)
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                if not entry.name.startswith("."):
-                    visit(entry.path)
-            elif entry.name.endswith((".yaml", ".yml")) or entry.name == "schema.json":
-                try:
-                    stat = entry.stat()
-                except OSError:
-                    continue
-                parts.append(f"|{entry.path}|{stat.st_size}|{stat.st_mtime_ns}")
+            for entry in found:
+                if entry.is_dir(follow_symlinks=False):
+                    if not entry.name.startswith("."):
+                        visit(entry.path)
+                elif entry.name.endswith((".yaml", ".yml")) or entry.name == "schema.json":
+                    try:
+                        stat = entry.stat()
+                    except OSError:
+                        continue
+                    parts.append(f"|{entry.path}|{stat.st_size}|{stat.st_mtime_ns}")
 
     try:
         visit(os.fspath(folder))
     except OSError:
         pass
+    parts.sort()  # the order the folder lists its files in is not fixed
+    parts.insert(0, f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{folder}")
     text = "".join(parts).encode()
     return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"  # a key for staleness, not a secret
 
@@ -136,6 +136,8 @@ def _encode(result: LoadResult) -> str:
     """One header line, then the lines: the rest of each object, and each graph's nodes. The header holds
     the catalog's classes and, per kind of object, columns: each kept field, the index of its file in
     `paths`, and where its lines start and end."""
+    from wizard.knowledge.references import reference_findings
+
     subtrees = {s.key: s for s in result.subtrees}
     sound = not any(reference_findings(subtrees, g) for g in [*result.trees, *result.subtrees])
     paths: dict[str, int] = {}
@@ -252,11 +254,8 @@ def _decode(header: bytes, lines: _Lines) -> LoadResult:
         # from the YAML file when it is first needed.
         for kept, (file_at, start, stop, *body) in zip(zip(*values), zip(*places)):
             known = dict(zip(names, kept))
-            file = paths[file_at]
-            if body:
-                nodes = DeferredGraph(partial(_parts, lines, *body), partial(_graph_again, file, known))
-                known["nodes"], known["examples"] = LazyNodes(nodes), LazyExamples(nodes)
-            into[cls].append(deferred(cls, known, partial(_rest, cls, lines, start, stop, file, known)))
+            rest = partial(_graph_rest if graph else _rest, cls, lines, start, stop, paths[file_at], known, *body)
+            into[cls].append(deferred(cls, known, rest))
     result.files = int(data["files"])
     result.sound = data["sound"] is True
     return result
@@ -274,6 +273,16 @@ def _rest(cls: type, lines: _Lines, start: int, stop: int, file: str, known: dic
                 return {name: getattr(fresh, name) for name in _REST[cls]}
         # the file no longer has it (edited since the cache was read): empty text rather than a crash
         return {name: Where(file) if name.endswith("where") else {} for name in _REST[cls]}
+
+
+def _graph_rest(
+    cls: type, lines: _Lines, start: int, stop: int, file: str, known: dict[str, Any], first: int, last: int
+) -> dict[str, Any]:
+    """A graph's other fields, and its nodes and examples as lazy views that decode them when first read."""
+    found = _rest(cls, lines, start, stop, file, known)
+    graph = DeferredGraph(partial(_parts, lines, first, last), partial(_graph_again, file, known))
+    found["nodes"], found["examples"] = LazyNodes(graph), LazyExamples(graph)
+    return found
 
 
 def _parts(lines: _Lines, start: int, stop: int) -> GraphParts:
