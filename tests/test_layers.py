@@ -195,9 +195,9 @@ def test_layers_below_the_interface_do_not_import_textual():
 
 def test_explain_leaves_out_the_costly_standard_modules():
     """Each of these costs milliseconds of a start that should take a few tens: `typing` (type names are
-    imported under TYPE_CHECKING), `dataclasses`/`inspect` (records instead), `shutil`/`tempfile`
+    imported under TYPE_CHECKING), `pathlib` (folders as text), `dataclasses`/`inspect` (records instead), `shutil`/`tempfile`
     (user folders and terminal width found without them)."""
-    costly = ["typing", "dataclasses", "inspect", "shutil", "tempfile", "platformdirs", "yaml"]
+    costly = ["typing", "pathlib", "dataclasses", "inspect", "shutil", "tempfile", "platformdirs", "yaml"]
     probe = PROBE.format(argv=["explain", "403.1"]).replace(
         'm == "textual" or m.startswith(("textual.", "rich"))', f"m in {costly!r}"
     )

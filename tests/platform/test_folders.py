@@ -25,7 +25,7 @@ def test_linux_matches_platformdirs(kind, xdg, monkeypatch, tmp_path):
     import os
 
     expected = Path(getattr(Unix("iisdoctor", appauthor=False), f"user_{kind}_dir"))
-    assert _platform_dir(kind, "linux", os.environ, Path.home()) == expected
+    assert Path(_platform_dir(kind, "linux", os.environ, str(Path.home()))) == expected
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -33,12 +33,13 @@ def test_macos_matches_platformdirs(kind):
     from platformdirs.macos import MacOS
 
     expected = Path(getattr(MacOS("iisdoctor", appauthor=False), f"user_{kind}_dir"))
-    assert _platform_dir(kind, "darwin", {}, Path.home()) == expected
+    assert Path(_platform_dir(kind, "darwin", {}, str(Path.home()))) == expected
 
 
 def test_windows_uses_local_app_data():
     environ = {"LOCALAPPDATA": r"C:\Users\kari\AppData\Local"}
     base = Path(r"C:\Users\kari\AppData\Local") / "iisdoctor"
-    assert _platform_dir("data", "win32", environ, Path("/home/kari")) == base
-    assert _platform_dir("config", "win32", environ, Path("/home/kari")) == base
-    assert _platform_dir("cache", "win32", environ, Path("/home/kari")) == base / "Cache"
+    assert Path(_platform_dir("data", "win32", environ, "/home/kari")) == base
+    assert Path(_platform_dir("config", "win32", environ, "/home/kari")) == base
+    assert Path(_platform_dir("cache", "win32", environ, "/home/kari")) == base / "Cache"
+    assert Path(_platform_dir("data", "win32", {}, "/home/kari")) == Path("/home/kari/AppData/Local/iisdoctor")

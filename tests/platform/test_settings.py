@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from wizard.platform import settings
 
@@ -14,7 +15,7 @@ def test_default_is_iis_10_and_a_choice_is_remembered():
 
 
 def test_damaged_or_strange_settings_fall_back_to_the_default():
-    path = settings._path()
+    path = Path(settings._path())
     path.parent.mkdir(parents=True, exist_ok=True)
     for text in ["{not json", '["a list"]', '{"iis_version": "12.0"}', '{"iis_version": 6}']:
         path.write_text(text, encoding="utf-8")

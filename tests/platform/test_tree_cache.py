@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +19,7 @@ def load() -> Library:
 
 
 def cache_file() -> str:
-    (path,) = TreeCache().folder.glob("trees-*.json")
+    (path,) = Path(TreeCache().folder).glob("trees-*.json")
     return str(path)
 
 
@@ -145,4 +146,4 @@ def test_reading_every_entry_reads_the_file_once_not_once_an_entry(builtin_copy,
 def test_cache_holds_no_pickle(builtin_copy):
     load()
     assert cache_file().endswith(".json")
-    assert not list(TreeCache().folder.glob("*.pickle"))
+    assert not list(Path(TreeCache().folder).glob("*.pickle"))

@@ -222,7 +222,7 @@ class CaseStore:
     """One JSON file per case in a folder (by default `<user data dir>/cases`)."""
 
     def __init__(self, folder: Path | None = None):
-        self.folder = folder or data_dir() / "cases"
+        self.folder = folder or Path(data_dir()) / "cases"
 
     def path(self, case_id: str) -> Path:
         """The file of a case; refused unless it lies directly inside the cases folder."""

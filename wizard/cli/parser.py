@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 
 from wizard import __version__
 from wizard.cli.output import terminal_columns
@@ -21,6 +20,7 @@ from wizard.platform.settings import DEFAULT_VERSION
 
 TYPE_CHECKING = False  # `typing` alone costs ~3 ms of a plain start; type checkers take this block as true
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 #: The examples at the end of `--help`: a command and what it does (translated when shown).
@@ -103,7 +103,7 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         "--trees",
         metavar="DIR",
         action="append",
-        type=Path,
+        type=_folder,
         default=argparse.SUPPRESS if suppress else [],
         help=_("add a folder of site-specific trees (repeatable); they add or override codes"),
     )
@@ -234,6 +234,13 @@ def _configure(name: str, p: argparse.ArgumentParser) -> None:
     elif name == "scan":
         _scan_options(p)
         _language(p, suppress=True)
+
+
+def _folder(text: str) -> Path:
+    """A --trees folder (pathlib is imported only when one is given: see `platform.folders`)."""
+    from pathlib import Path
+
+    return Path(text)
 
 
 class _Formatter(argparse.HelpFormatter):

@@ -7,7 +7,6 @@ later folder replaces an earlier one for the same code (and overlapping IIS vers
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from pathlib import Path
 
 from wizard.knowledge import versions as V
 from wizard.knowledge.builtin import builtin_trees_dir
@@ -20,7 +19,7 @@ TYPE_CHECKING = False  # `typing` alone costs ~3 ms of a plain start; type check
 if TYPE_CHECKING:
     from typing import TypeVar
 
-    from wizard.knowledge.loader import LoadCache
+    from wizard.knowledge.loader import LoadCache, StrPath
 
     T = TypeVar("T")
     E = TypeVar("E", CodeEntry, Tree)
@@ -86,7 +85,9 @@ class Library:
             subtrees = {k: v for k, v in subtrees.items() if k not in broken}
 
     @classmethod
-    def load(cls, extra: list[Path] | None = None, *, builtin: bool = True, cache: LoadCache | None = None) -> Library:
+    def load(
+        cls, extra: Sequence[StrPath] | None = None, *, builtin: bool = True, cache: LoadCache | None = None
+    ) -> Library:
         """Built-in trees first, then each extra folder; a `cache` keeps a parsed copy of the built-ins."""
         folders = ([builtin_trees_dir()] if builtin else []) + list(extra or [])
         return cls(load_folders(folders, cache=cache if builtin else None))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import When, reason_key, win32_key
@@ -29,16 +28,21 @@ from wizard.knowledge.model import (
 
 TYPE_CHECKING = False  # `typing` alone costs ~3 ms of a plain start; type checkers take this block as true
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
     from typing import Any, Protocol
+
+    #: A folder or file as text or as a Path (the plain start keeps pathlib out: see `platform.folders`).
+    StrPath = str | os.PathLike[str]
 
     from wizard.knowledge.schema_check import SchemaChecker
 
     class LoadCache(Protocol):
         """Keeps a clean load of a folder and hands it back while the folder is unchanged."""
 
-        def get(self, folder: Path) -> LoadResult | None: ...
+        def get(self, folder: StrPath) -> LoadResult | None: ...
 
-        def put(self, folder: Path, result: LoadResult) -> None: ...
+        def put(self, folder: StrPath, result: LoadResult) -> None: ...
 
 
 class LoadResult:
@@ -61,8 +65,10 @@ class LoadResult:
         self.files += other.files
 
 
-def yaml_files(folder: Path) -> list[Path]:
+def yaml_files(folder: StrPath) -> list[Path]:
     """Every .yaml/.yml file below `folder`, in a stable order."""
+    from pathlib import Path
+
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -70,7 +76,7 @@ def yaml_files(folder: Path) -> list[Path]:
     return found
 
 
-def load_folders(folders: list[Path], *, cache: LoadCache | None = None) -> LoadResult:
+def load_folders(folders: Sequence[StrPath], *, cache: LoadCache | None = None) -> LoadResult:
     """Load folders in order; source 0 is the first (the built-in trees).
 
     With a `cache`, a clean load of the first folder is kept and reused while no file in it
@@ -80,9 +86,11 @@ def load_folders(folders: list[Path], *, cache: LoadCache | None = None) -> Load
     result = LoadResult()
     sound = []
     for source, folder in enumerate(folders):
-        if not folder.is_dir():
-            what = "folder not found" if not folder.exists() else "not a folder"
-            result.findings.append(Finding(Where(str(folder.absolute())), what))
+        if not os.path.isdir(folder):
+            from pathlib import Path
+
+            what = "folder not found" if not os.path.exists(folder) else "not a folder"
+            result.findings.append(Finding(Where(str(Path(folder).absolute())), what))
             continue
         cached = cache if source == 0 else None
         part = cached.get(folder) if cached is not None else None
@@ -99,7 +107,7 @@ def load_folders(folders: list[Path], *, cache: LoadCache | None = None) -> Load
     return result
 
 
-def load_one(path: Path, source: int) -> LoadResult:
+def load_one(path: StrPath, source: int) -> LoadResult:
     """One file read again on its own (the cache's fallback when its copy of something is damaged)."""
     part = LoadResult()
     load_file(path, source, _checker(), part)
@@ -114,9 +122,12 @@ def _checker() -> SchemaChecker:
     return SchemaChecker(load_schema(schema_path()))
 
 
-def load_file(path: Path, source: int, checker: SchemaChecker, result: LoadResult) -> None:
+def load_file(path: StrPath, source: int, checker: SchemaChecker, result: LoadResult) -> None:
+    from pathlib import Path
+
     from wizard.knowledge.yaml_reader import read
 
+    path = Path(path)
     name = str(path.absolute())  # shown relative to the current folder (Where.shown)
     result.files += 1
     data, findings = read(path, name)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from wizard.knowledge.findings import Finding, Where
@@ -23,8 +23,9 @@ _TYPE_NAMES = {"string": "text", "object": "a mapping", "array": "a list", "inte
 
 
 @lru_cache(maxsize=4)
-def load_schema(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+def load_schema(path: str | os.PathLike[str]) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
 
 
 class SchemaChecker:

@@ -11,7 +11,7 @@ people can translate them in parallel); `scripts/messages.py compile` joins them
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from wizard.language.choice import DEFAULT, SUPPORTED
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from gettext import NullTranslations
 
 DOMAIN = "iisdoctor"
-LOCALE_DIR = Path(__file__).resolve().parent
+LOCALE_DIR = os.path.dirname(os.path.realpath(__file__))
 
 _lang = DEFAULT
 _catalog: NullTranslations | None = None

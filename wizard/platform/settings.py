@@ -7,7 +7,7 @@ writes a good file.
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
 
 from wizard.knowledge import versions as V
 from wizard.platform.folders import atomic_write, config_dir
@@ -15,13 +15,14 @@ from wizard.platform.folders import atomic_write, config_dir
 DEFAULT_VERSION = "10.0"
 
 
-def _path() -> Path:
-    return config_dir() / "settings.json"
+def _path() -> str:
+    return os.path.join(config_dir(), "settings.json")
 
 
 def _read() -> dict:
     try:
-        data = json.loads(_path().read_text(encoding="utf-8"))
+        with open(_path(), encoding="utf-8") as handle:
+            data = json.load(handle)
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -16,7 +16,6 @@ import os
 import sys
 import zlib
 from functools import partial
-from pathlib import Path
 
 from wizard import __version__
 from wizard.knowledge import model_codec
@@ -43,11 +42,13 @@ TYPE_CHECKING = False  # `typing` alone costs ~3 ms of a plain start; type check
 if TYPE_CHECKING:
     from typing import Any
 
+    from wizard.knowledge.loader import StrPath
+
 #: Bump when the stored shape changes, so old copies are never read into new code.
 FORMAT = 7
 
 
-def state(folder: Path) -> str:
+def state(folder: StrPath) -> str:
     """Names the state of `folder`: any edit, added or removed file, or upgrade changes it.
 
     One pass of os.scandir over the tree files and the schema, so a hit costs little.
@@ -80,17 +81,17 @@ def state(folder: Path) -> str:
 class TreeCache:
     """The loader's cache for the built-in folder (see `loader.LoadCache`)."""
 
-    def __init__(self, folder: Path | None = None):
-        self.folder = folder or cache_dir()
+    def __init__(self, folder: StrPath | None = None):
+        self.folder = os.fspath(folder) if folder else cache_dir()
 
     @staticmethod
     def enabled() -> bool:
         return not os.environ.get("IISDOCTOR_NO_CACHE")
 
-    def _file(self, key: str) -> Path:
-        return self.folder / f"trees-{key}.json"
+    def _file(self, key: str) -> str:
+        return os.path.join(self.folder, f"trees-{key}.json")
 
-    def get(self, source: Path) -> LoadResult | None:
+    def get(self, source: StrPath) -> LoadResult | None:
         """The cached load of `source` as it is now, or None (missing, stale or damaged)."""
         try:
             path = self._file(state(source))
@@ -101,13 +102,17 @@ class TreeCache:
         except (OSError, UnicodeDecodeError, model_codec.CodecError, LookupError, TypeError, ValueError):
             return None
 
-    def put(self, source: Path, result: LoadResult) -> None:
+    def put(self, source: StrPath, result: LoadResult) -> None:
         """Store a clean load of `source`, replacing any older copy."""
         try:
             body = _encode(result)
-            self.folder.mkdir(parents=True, exist_ok=True)
-            for old in self.folder.glob("trees-*"):
-                old.unlink(missing_ok=True)
+            os.makedirs(self.folder, exist_ok=True)
+            for old in os.listdir(self.folder):
+                if old.startswith("trees-"):
+                    try:
+                        os.unlink(os.path.join(self.folder, old))
+                    except FileNotFoundError:
+                        pass
             atomic_write(self._file(state(source)), body.encode("utf-8"))
         except (OSError, model_codec.CodecError):
             pass
@@ -199,7 +204,7 @@ class _Lines:
 
     FEW = 32
 
-    def __init__(self, path: Path, base: int, size: int) -> None:
+    def __init__(self, path: str, base: int, size: int) -> None:
         self.path, self.base, self.size = path, base, size
         self.reads = 0
         self.data: bytes | None = None
@@ -296,7 +301,7 @@ def _parts(lines: _Lines, start: int, stop: int) -> GraphParts:
 
 
 def _again(file: str, source: int) -> LoadResult:
-    return load_one(Path(file), source)
+    return load_one(file, source)
 
 
 def _graph_again(file: str, known: dict[str, Any]) -> GraphParts:
