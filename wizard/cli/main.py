@@ -15,7 +15,7 @@ from wizard.cli.exit_codes import Exit
 from wizard.cli.parser import build_parser, to_request
 from wizard.language import choice, messages
 from wizard.language.messages import _
-from wizard.platform import settings
+from wizard.platform import memory, settings
 from wizard.platform.console import make_streams_safe
 
 #: command name -> the module under wizard.cli.commands that runs it
@@ -32,6 +32,14 @@ REGISTRY: dict[str, str] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    collector_was_on = memory.starting()
+    try:
+        return _main(argv)
+    finally:
+        memory.finished(collector_was_on)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     make_streams_safe()
     argv = list(sys.argv[1:] if argv is None else argv)
     messages.use(choice.choose(choice.asked_on_command_line(argv), settings.language(), os.environ))

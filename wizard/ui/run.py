@@ -35,5 +35,8 @@ def run_wizard(
         scan=scan,
         ticket=ticket,
     )
+    from wizard.platform import memory
+
+    memory.collect_normally()  # the library and Textual are loaded: set them aside (see platform.memory)
     app.run()
     return app.return_code or 0

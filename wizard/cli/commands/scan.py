@@ -20,6 +20,7 @@ from wizard.logscan import FilterError, Filters, UsageError, from_dict, merge, s
 from wizard.logscan.engine import finish
 from wizard.logscan.model import ScanResult
 from wizard.logscan.textout import csv_text, table
+from wizard.platform import memory
 
 
 def _filters(options: dict[str, Any]) -> Filters:
@@ -94,6 +95,7 @@ def _screen(request: Request, paths: list[str], filters: Filters) -> Exit:
 
 def run(request: Request) -> Exit:
     """Run the scan; 0 when nothing failed, 1 when failures were found, 2 on a usage error."""
+    memory.collect_normally()  # a scan may run for minutes
     options, paths = request.extra, list(request.paths)
     try:
         filters = _filters(options)

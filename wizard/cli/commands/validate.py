@@ -10,11 +10,13 @@ from wizard.cli.request import Request
 from wizard.knowledge.library import Library
 from wizard.knowledge.safe_text import shown
 from wizard.language.messages import _, ngettext
+from wizard.platform import memory
 from wizard.validation.translations import missing
 from wizard.validation.validator import MAX_QUESTIONS, longest_paths, validate
 
 
 def run(request: Request) -> Exit:
+    memory.collect_normally()  # parsing every tree makes much short-lived data
     folders = [Path(p) for p in request.paths] + list(request.trees)
     library = Library.load(folders, builtin=not request.no_builtin)
     lengths = longest_paths(library)
