@@ -38,7 +38,8 @@ print(Minimal().run(headless=True, size=(100, 30)), resource.getrusage(resource.
 """
 
 WIZARD = """
-import os, sys, time, resource
+import gc, os, sys, time, resource
+gc.disable()  # as main() does first thing (platform.memory), before the run imports Textual; imported here to patch it
 sys.path.insert(0, {root!r})
 os.environ["TEXTUAL_DRIVER"] = "textual.drivers.headless_driver:HeadlessDriver"  # as textual-serve would
 from textual.app import App

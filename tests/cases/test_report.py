@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from wizard.cases.report import build, render, to_json, to_markdown
 from wizard.cases.store import ESCALATED, RESOLVED, Case
 from wizard.engine.session import Session
 from wizard.knowledge.evidence import Evidence
+from wizard.knowledge.record import replace
 
 
 def escalated_case(library) -> Case:

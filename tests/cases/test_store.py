@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-from dataclasses import replace
 
 import pytest
 
@@ -16,6 +15,7 @@ from tests.helpers import FIXTURE_TREES, ROOT
 from wizard.cases.store import ESCALATED, Case, CaseError, CaseStore, age
 from wizard.engine.session import Session
 from wizard.knowledge.evidence import Evidence
+from wizard.knowledge.record import replace
 
 
 def test_case_survives_a_killed_process_and_resumes_exactly(tmp_path, library):

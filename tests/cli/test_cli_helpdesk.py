@@ -70,7 +70,7 @@ def test_cases_lists_skips_damaged_and_deletes(capsys):
 
 
 def test_cases_older_than_removes_only_old_ones(capsys):
-    from dataclasses import replace
+    from wizard.knowledge.record import replace
 
     old = replace(saved_case(), id="20200101-000000-0000", updated="2020-01-01T00:00:00+00:00")
     CaseStore().save(old)

@@ -62,12 +62,11 @@ def test_export_confirmation(snap_compare, frozen_cases):
 
 def test_resume_list(snap_compare, frozen_cases):
     """--resume without an id lists saved cases, newest first, with code, result, age and last step."""
-    from dataclasses import replace
-
     from tests.helpers import FIXTURE_TREES
     from wizard.cases.store import ESCALATED, Case, CaseStore
     from wizard.engine.session import Session
     from wizard.knowledge.library import Library
+    from wizard.knowledge.record import replace
 
     library = Library.load([FIXTURE_TREES], builtin=False)
     store = CaseStore()

@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.knowledge.model import headline, tr
+from wizard.knowledge.record import field, record, replace
 from wizard.knowledge.safe_text import shown
 from wizard.language.choice import DEFAULT, SUPPORTED
 from wizard.language.messages import N_, _, current
@@ -65,7 +65,7 @@ def new_id() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-") + os.urandom(2).hex()
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     """Free text typed at one step of the walk: `step` moves had been made, standing at `at`."""
 
@@ -75,7 +75,7 @@ class Note:
     time: str
 
 
-@dataclass(frozen=True)
+@record
 class Case:
     id: str
     session: dict  # Session.to_dict()
@@ -212,7 +212,7 @@ def _inert(value: Any) -> Any:
     return value
 
 
-@dataclass
+@record(frozen=False)
 class Listing:
     cases: list[Case] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # "file: why it was skipped"

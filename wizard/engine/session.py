@@ -18,6 +18,7 @@ from wizard.knowledge import versions as V
 from wizard.knowledge.evidence import Evidence
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import RETURN, Answer, Graph, Jump, Outcome, Question, Step, Tree, Use, headline, tr
+from wizard.knowledge.record import record
 from wizard.language.messages import _
 
 NOT_FIXED = "not fixed"
@@ -29,7 +30,7 @@ class SessionError(Exception):
     """The session cannot go on: a broken tree, a bad move, or a saved walk that no longer fits."""
 
 
-@dataclass(frozen=True)
+@record
 class Cursor:
     """Where the walk stands: a node of a graph, plus the trees waiting for a subtree to return."""
 
@@ -48,7 +49,7 @@ class Cursor:
         return self.node if ":" in self.graph else f"{self.graph}:{self.node}"
 
 
-@dataclass(frozen=True)
+@record
 class Move:
     """One step forward: an answer (index into the question's answers) or following `next`."""
 
@@ -57,7 +58,7 @@ class Move:
     auto: bool = False  # chosen by the evidence given with the code, not by the person
 
 
-@dataclass(frozen=True)
+@record
 class Visited:
     """A node the walk passed, with the choice made there (for the path panel and reports)."""
 

@@ -67,10 +67,10 @@ def matches(case: Case, words: tuple[str, ...]) -> bool:
 def _import(store: CaseStore, name: str) -> Exit:
     """Add a case from a case file or the JSON that export writes; checked like any case file."""
     import json
-    from dataclasses import replace
     from pathlib import Path
 
     from wizard.cases.store import ID_PATTERN, new_id
+    from wizard.knowledge.record import replace
 
     path = Path(name)
     try:
