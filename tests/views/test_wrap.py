@@ -9,18 +9,17 @@ import pytest
 
 from wizard.knowledge.library import Library
 from wizard.knowledge.model import Outcome, Question
-from wizard.views.wrap import wrap
+from wizard.views.wrap import _textwrap, wrap
 
 
 def expected(text: str, width: int, first: str, rest: str, inside_words: bool) -> list[str]:
-    return textwrap.wrap(
-        text,
-        width,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=inside_words,
-        break_on_hyphens=inside_words,
-    )
+    """textwrap itself, as the wrapper hands it what it does not wrap on its own."""
+    return _textwrap(text, width, first, rest, inside_words)
+
+
+def test_the_two_modes_are_textwraps_own():
+    assert textwrap.wrap("Set-Web x", 5) == wrap("Set-Web x", 5, inside_words=True) == ["Set-", "Web x"]
+    assert wrap("Set-Web x", 5) == ["Set-Web", "x"]  # no break inside a word, a long one on its own line
 
 
 def tree_texts() -> list[str]:
