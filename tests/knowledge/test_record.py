@@ -95,3 +95,28 @@ def test_deferred_records_compare_hash_show_and_copy_as_complete_ones():
     assert repr(make()) == "Point(x=1, y=2, tags=())"
     assert replace(make(), y=5) == Point(1, 5, ())  # type: ignore[arg-type]
     assert make() != Point(1, 3, ())  # type: ignore[arg-type]
+
+
+def test_two_threads_completing_one_deferred_record_leave_it_whole():
+    import threading
+    import time
+
+    both = threading.Barrier(2)
+
+    def rest():
+        time.sleep(0.05)  # both threads are inside here at once
+        return {"y": 2, "tags": {}}
+
+    late = deferred(Point, {"x": 1}, rest)
+    seen = []
+
+    def read():
+        both.wait()
+        seen.append(late.y)
+
+    threads = [threading.Thread(target=read) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == [2, 2] and type(late) is Point and late == Point(1, 2, {})

@@ -141,6 +141,7 @@ def deferred(cls: type[T], known: dict[str, Any], rest: Callable[[], dict[str, A
 #: Where a deferred object keeps the function that gives its other fields.
 _REST = "__record_rest__"
 _DEFERRING: dict[type, type] = {}
+_RECORD_OF: dict[type, type] = {}  # each deferring class -> the record class it stands in for
 
 
 def _deferring(cls: type) -> type:
@@ -155,6 +156,7 @@ def _deferring(cls: type) -> type:
         # a field's default is a class attribute, which would answer before __getattr__ is asked
         body.update((name, _Pending(name)) for name in cls.__record_fields__ if hasattr(cls, name))  # type: ignore[attr-defined]
         found = _DEFERRING[cls] = type(cls.__name__, (cls,), body)
+        _RECORD_OF[found] = cls
     return found
 
 
@@ -181,7 +183,9 @@ def _complete(value: Any) -> None:
         return
     state.update(rest())
     state.pop(_REST, None)
-    object.__setattr__(value, "__class__", type(value).__mro__[1])
+    own = _RECORD_OF.get(type(value))
+    if own is not None:  # (another thread may have completed it meanwhile)
+        object.__setattr__(value, "__class__", own)
 
 
 def _read_rest(self: Any, name: str) -> Any:

@@ -271,7 +271,7 @@ def _rest(cls: type, lines: _Lines, start: int, stop: int, file: str, known: dic
     try:
         return _CHECK_REST[cls](model_codec.loads(str(lines.get(start, stop), "utf-8")))
     except (OSError, model_codec.CodecError, UnicodeDecodeError):
-        again = _again(file, known["source"])
+        again = load_one(file, known["source"])
         pool: list[Any] = [*again.entries, *again.win32, *again.reasons, *again.trees, *again.subtrees]
         for fresh in (obj for obj in pool if type(obj) is cls):
             if all(getattr(fresh, name) == known[name] for name in _KEPT[cls]):
@@ -300,12 +300,8 @@ def _parts(lines: _Lines, start: int, stop: int) -> GraphParts:
     return nodes, _expect(examples, Example)
 
 
-def _again(file: str, source: int) -> LoadResult:
-    return load_one(file, source)
-
-
 def _graph_again(file: str, known: dict[str, Any]) -> GraphParts:
     """Read a graph's own YAML file again, for when its cached nodes do not decode."""
-    again = _again(file, known["source"])
+    again = load_one(file, known["source"])
     fresh = next((g for g in [*again.trees, *again.subtrees] if g.key == known["key"]), None)
     return (fresh.nodes, fresh.examples) if fresh is not None else ({}, ())
