@@ -94,3 +94,18 @@ def test_broken_site_tree_is_reported_not_raised(write_tree, capsys):
     code, out, err = run(capsys, "list", "403.1", "--trees", str(folder))
     assert code == 0 and "403.1" in out
     assert "skipped 1 tree file(s) with problems" in err and "iisdoctor validate" in err
+
+
+def test_each_command_shows_its_own_options_in_help_and_errors(capsys):
+    """A command's options are added only when that command runs: its help and its errors still name them."""
+    with pytest.raises(SystemExit) as done:
+        main(["explain", "--help"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0 and "--json" in out and "--win32 CODE" in out and "usage: iisdoctor explain" in out
+    with pytest.raises(SystemExit) as done:
+        main(["find", "-n", "0", "x"])
+    assert done.value.code == 2 and "argument -n/--limit" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    top = capsys.readouterr().out
+    assert all(name in top for name in ("list", "explain", "find", "cases", "report", "scan", "validate"))

@@ -198,10 +198,13 @@ def _pool(count: int) -> ProcessPoolExecutor | None:
     """Workers for all but this process, already starting; None when this host cannot start processes."""
     try:
         pool = ProcessPoolExecutor(max_workers=count - 1, mp_context=get_context("spawn"))
+    except (RuntimeError, OSError, ValueError):
+        return None
+    try:
         for _ in range(count - 1):
             pool.submit(_ready)
-    except (BrokenProcessPool, RuntimeError, OSError, ValueError):
-        return None
+    except (BrokenProcessPool, RuntimeError, OSError):
+        pass  # the parts sent to it will fail too, and be counted in this process instead
     return pool
 
 
