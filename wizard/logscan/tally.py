@@ -28,6 +28,22 @@ _LEAD = itemgetter(slice(0, 13))
 FLUSH_KEYS = 60_000
 
 
+class _Ids(dict[Any, int]):
+    """The raw key values of each combination (status, sub-status, Win32 as logged) -> a small number.
+
+    The tables count by that number: a small int hashes and compares faster than a tuple of bytes, and
+    `map(ids.__getitem__, ...)` finds the known ones in C. `raws` gives the values back."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.raws: list[Any] = []
+
+    def __missing__(self, raw: Any) -> int:
+        self[raw] = number = len(self.raws)
+        self.raws.append(raw)
+        return number
+
+
 @dataclass
 class FileTally:
     """Per-file state the tally needs besides the scan result."""
@@ -68,13 +84,13 @@ class Tally:
         self.floors: dict[Any, int] = {}
         #: the stamp of each combination's latest line so far, in file order (folded in by `flush`)
         self.lasts: dict[Any, str | None] = {}
-        self.canon: dict[Any, Any] = {}
+        self.ids = _Ids()
         if before is not None:
             if before.layout.key_names == layout.key_names and before.layout.protocol == layout.protocol:
                 # the raw keys mean the same combinations: go on counting in the same tables (a field list
                 # written again after a restart is common, and folding the tables each time costs)
                 self.hours, self.urls, self.clients = before.hours, before.urls, before.clients
-                self.groups, self.floors, self.canon = before.groups, before.floors, before.canon
+                self.groups, self.floors, self.ids = before.groups, before.floors, before.ids
                 self.lasts = before.lasts
             else:
                 before.flush()
@@ -90,7 +106,7 @@ class Tally:
             return
         self.ft.report.requests += n
         column, default_date = self._column, layout.default_date
-        gk = list(map(layout.key_get, rows))
+        gk = list(map(self.ids.__getitem__, map(layout.key_get, rows)))
         if self.lead:  # "date time" start every line: its first 13 bytes are the hour, no split values needed
             hours = map(_LEAD, lines)
             self.hours.update(zip(gk, column(rows, self.site_i), hours))
@@ -124,16 +140,9 @@ class Tally:
         if parts is None:
             return False
         self.ft.report.requests += lines
-        # One shared tuple per combination: the tables then compare keys by identity, and their entries point
-        # at a few hot objects instead of one fresh tuple per entry scattered over memory. Looking the keys up
-        # lets zip reuse its tuple; only a run with a combination not met before makes one tuple per line.
         columns = [parts[i::width] for i in self.key_cols]
-        gk = list(map(self.canon.get, zip(*columns)))
+        gk = list(map(self.ids.__getitem__, zip(*columns)))
         per = Counter(gk)
-        if None in per:
-            fresh = list(zip(*columns))
-            gk = list(map(self.canon.setdefault, fresh, fresh))
-            per = Counter(gk)
         hours = self.hours
         if self.site_i is None:
             for raw, times in per.items():
@@ -172,8 +181,8 @@ class Tally:
     ) -> Iterable[Any]:
         """Find or make the combination of each distinct key; note first and last seen and a sample line.
 
-        With `distinct` (the keys, in order of first appearance, each one shared object) the last line of each
-        is found by searching the reversed keys, which compares by identity; else one dict of the keys does."""
+        With `distinct` (the keys, in order of first appearance) the last line of each is found by searching
+        the reversed keys, a search in C; else one dict of the keys does."""
         if distinct is None:
             last = dict(zip(gk, count()))
         else:
@@ -183,7 +192,7 @@ class Tally:
         for raw, at_last in last.items():
             group = self.groups.get(raw)
             if group is None:
-                group = self.groups[raw] = self.ft.result.group(self.layout.typed(raw))
+                group = self.groups[raw] = self.ft.result.group(self.layout.typed(self.ids.raws[raw]))
                 self.floors[raw] = group.slow_floor()
             first = None
             if group.key not in self.ft.seen:
