@@ -147,3 +147,23 @@ def test_cache_holds_no_pickle(builtin_copy):
     load()
     assert cache_file().endswith(".json")
     assert not list(Path(TreeCache().folder).glob("*.pickle"))
+
+
+def test_an_old_copy_that_cannot_be_removed_does_not_stop_the_new_one(builtin_copy, monkeypatch):
+    """On Windows a file open in another iisdoctor cannot be deleted; the fresh copy is written all the same."""
+    load()
+    old = cache_file()
+    real = os.unlink
+
+    def refuse(path, *args, **kwargs):
+        if os.fspath(path) == old:
+            raise PermissionError(13, "in use", old)
+        return real(path, *args, **kwargs)
+
+    catalog = builtin_copy / "catalog.yaml"
+    catalog.write_text(catalog.read_text().replace("Something failed on the server.", "Something broke."))
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "unlink", refuse)
+        load()  # a miss: parses, then stores a new copy beside the old one it could not remove
+    assert os.path.exists(old)
+    assert load().loaded.sound and load().entry("http", "500").meaning["en"] == "Something broke."

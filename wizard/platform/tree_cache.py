@@ -111,7 +111,7 @@ class TreeCache:
                 if old.startswith("trees-"):
                     try:
                         os.unlink(os.path.join(self.folder, old))
-                    except FileNotFoundError:
+                    except OSError:  # gone already, or (Windows) open in another iisdoctor: left for later
                         pass
             atomic_write(self._file(state(source)), body.encode("utf-8"))
         except (OSError, model_codec.CodecError):
