@@ -208,11 +208,16 @@ def _repr(self: Any) -> str:
     return f"{type(self).__qualname__}({inner})"
 
 
+def _same_class(a: Any, b: Any) -> bool:
+    """Whether `b` compares with the record `a`: completed first, a deferred object is of its record class."""
+    _complete(a)
+    if _REST in getattr(b, "__dict__", ()):
+        _complete(b)
+    return b.__class__ is a.__class__
+
+
 def _eq(self: Any, other: Any) -> Any:
-    _complete(self)
-    if _REST in getattr(other, "__dict__", ()):
-        _complete(other)
-    if other.__class__ is not self.__class__:
+    if not _same_class(self, other):
         return NotImplemented
     return _values(self) == _values(other)
 
@@ -223,10 +228,7 @@ def _hash(self: Any) -> int:
 
 def _ordering(compare: Callable[[tuple[Any, ...], tuple[Any, ...]], bool]) -> Callable[[Any, Any], Any]:
     def method(a: Any, b: Any) -> Any:
-        _complete(a)
-        if _REST in getattr(b, "__dict__", ()):
-            _complete(b)
-        if b.__class__ is not a.__class__:
+        if not _same_class(a, b):
             return NotImplemented
         return compare(_values(a), _values(b))
 

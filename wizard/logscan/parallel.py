@@ -245,6 +245,9 @@ def scan_gzip_parallel(
     """Scan the .gz `path` in `count` processes, this one included (and reporting `progress`)."""
     pool = _pool(count)
     with pool if pool is not None else nullcontext():
-        jobs = [partial(scan_stripes, path, part, count, STRIPE, filters, site_hint) for part in range(count)]
-        jobs[0] = partial(scan_stripes, path, 0, count, STRIPE, filters, site_hint, progress)
+        # this process counts part 0, and it alone reports progress
+        jobs = [
+            partial(scan_stripes, path, part, count, STRIPE, filters, site_hint, None if part else progress)
+            for part in range(count)
+        ]
         return _share(pool, jobs)
